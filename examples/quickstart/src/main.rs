@@ -1,0 +1,16 @@
+//! Prints the Pusher configuration that `pusher_config!()` checked at build time.
+//!
+//! Break `examples/quickstart/.env` (put a `pk_live_…` key in `PUSHER_KEY`, or `europe` in
+//! `PUSHER_CLUSTER`) and run it again: the build fails and says why.
+
+use pusher_config::PusherConfig;
+
+static PUSHER: PusherConfig = pusher_config_macros::pusher_config!();
+
+fn main() {
+    println!("app id:  {}", PUSHER.app_id());
+    println!("key:     {}", PUSHER.key());
+    println!("cluster: {}", PUSHER.cluster());
+    println!("secret:  {}", PUSHER.secret());
+    println!("public:  {}", PUSHER.public());
+}

@@ -1,0 +1,114 @@
+//! Phase 4: the expansion. A constant expression of the runtime crate's type, preceded by the
+//! reads that make cargo rebuild when a source changes; on errors, the errors and a value of
+//! the same type, so the user sees our errors and no others.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+
+use pusher_config::rules::Checked;
+use pusher_config::Scheme;
+
+use crate::args::Args;
+use crate::load::{self, Loaded};
+use crate::validate::validate;
+
+/// The whole macro: arguments, sources, rules, expansion.
+pub(crate) fn pusher_config(input: TokenStream) -> TokenStream {
+    let args: Args = match syn::parse2(input) {
+        Ok(args) => args,
+        Err(err) => return err.into_compile_error(),
+    };
+    let loaded = match load::load(&args) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            let fallback = value(&args, &fallback());
+            let error = err.into_compile_error();
+            return quote!({ #error #fallback });
+        }
+    };
+    let tracking = tracking(&loaded);
+    match validate(&args, &loaded) {
+        Ok(checked) => {
+            let value = value(&args, &checked);
+            quote!({ #tracking #value })
+        }
+        Err(messages) => {
+            let errors = messages.iter().map(|message| {
+                quote::quote_spanned!(Span::call_site()=> ::core::compile_error!(#message);)
+            });
+            let fallback = value(&args, &fallback());
+            quote!({ #tracking #(#errors)* #fallback })
+        }
+    }
+}
+
+/// `option_env!` and `include_bytes!` of everything read: rustc records both in its dep-info,
+/// so cargo re-expands the macro when a variable or a `.env` file changes.
+fn tracking(loaded: &Loaded) -> TokenStream {
+    let names = loaded.tracked.iter();
+    let files = loaded.files.iter().filter_map(|file| file.to_str());
+    quote! {
+        const _: () = {
+            #( let _ = ::core::option_env!(#names); )*
+            #( let _ = ::core::include_bytes!(#files); )*
+        };
+    }
+}
+
+/// The constant: a `PusherConfig`, or a `PublicConfig` for `client`.
+fn value(args: &Args, checked: &Checked) -> TokenStream {
+    let key = &checked.key;
+    let cluster = checked
+        .cluster
+        .as_deref()
+        .unwrap_or(pusher_config::DEFAULT_CLUSTER);
+    let host = match &checked.host {
+        Some(host) => {
+            quote!(::core::option::Option::Some(::pusher_config::Host::from_static(#host)))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let port = match checked.port {
+        Some(port) => quote!(::core::option::Option::Some(#port)),
+        None => quote!(::core::option::Option::None),
+    };
+    let scheme = match checked.scheme {
+        Some(Scheme::Http) => quote!(::core::option::Option::Some(::pusher_config::Scheme::Http)),
+        Some(Scheme::Https) => quote!(::core::option::Option::Some(::pusher_config::Scheme::Https)),
+        None => quote!(::core::option::Option::None),
+    };
+    let public = quote! {
+        ::pusher_config::PublicConfig::__from_parts(
+            ::pusher_config::Key::from_static(#key),
+            ::pusher_config::Cluster::from_static(#cluster),
+            #host,
+            #port,
+            #scheme,
+        )
+    };
+    if args.client {
+        return public;
+    }
+    let app_id = checked.app_id.as_deref().unwrap_or_default();
+    let secret = checked.secret.as_deref().unwrap_or_default();
+    quote! {
+        ::pusher_config::PusherConfig::__from_parts(
+            ::pusher_config::AppId::from_static(#app_id),
+            ::pusher_config::Secret::from_static(#secret),
+            #public,
+        )
+    }
+}
+
+/// The value expanded beside errors: the right type, so no secondary errors follow.
+fn fallback() -> Checked {
+    Checked {
+        app_id: None,
+        key: String::new(),
+        secret: None,
+        cluster: None,
+        host: None,
+        port: None,
+        scheme: None,
+    }
+}

@@ -1,0 +1,34 @@
+//! `pusher_config!()`: Pusher configuration checked at `cargo build`.
+//!
+//! The macro reads `PUSHER_*` variables from the process environment and `.env` files at
+//! compile time, checks them with the rule set of the `pusher-config` crate, and expands to a
+//! `pusher_config::PusherConfig` constant, or to compile errors that say what is wrong.
+//!
+//! ```ignore
+//! static PUSHER: pusher_config::PusherConfig = pusher_config_macros::pusher_config!();
+//! ```
+//!
+//! The phases, one module each: [`args`] parses the macro's arguments, [`load`] reads the
+//! sources, [`validate`] applies the shared rules, [`expand`] writes the constant (or the
+//! errors and a placeholder value of the same type).
+#![forbid(unsafe_code)]
+
+mod args;
+mod expand;
+mod load;
+mod validate;
+
+/// Checks the Pusher configuration at compile time and expands to a
+/// `pusher_config::PusherConfig` (or, with `client`, a `pusher_config::PublicConfig`).
+///
+/// Arguments, all optional, separated by commas:
+/// - `env_file = "path"`: read this file (relative to the crate's `Cargo.toml` folder) instead
+///   of searching for `.env` files;
+/// - `client`: the public part only; the app id and secret are never read.
+///
+/// The process environment wins over `.env`. Every problem is a compile error naming the
+/// variable and where it was set; no error shows a whole credential.
+#[proc_macro]
+pub fn pusher_config(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    expand::pusher_config(input.into()).into()
+}

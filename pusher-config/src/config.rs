@@ -1,0 +1,364 @@
+//! The typed configuration: what `pusher_config!()` expands to and what run-time loading
+//! returns. Every value is a `Cow<'static, str>` so the macro's expansion is a constant (usable
+//! in `static` and `const`, no allocation) and run-time loading can own its strings.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::mask::Masked;
+
+macro_rules! public_string {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, Hash)]
+        pub struct $name(Cow<'static, str>);
+
+        impl $name {
+            #[doc(hidden)]
+            pub const fn from_static(value: &'static str) -> Self {
+                Self(Cow::Borrowed(value))
+            }
+
+            pub(crate) fn owned(value: String) -> Self {
+                Self(Cow::Owned(value))
+            }
+
+            /// The value.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+
+public_string! {
+    /// A Pusher app id (digits on Pusher's hosted service).
+    AppId
+}
+public_string! {
+    /// A Pusher cluster (`mt1`, `eu`, …), or the name a self-hosted setup gives.
+    Cluster
+}
+public_string! {
+    /// The host of a self-hosted Pusher-protocol server (soketi, sockudo, Laravel Reverb…).
+    Host
+}
+public_string! {
+    /// The app key. It is public (browsers send it), but like every credential it is shown
+    /// masked by `Display` and `Debug`: use [`Key::as_str`] for the value.
+    Key
+}
+
+impl fmt::Display for AppId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl fmt::Debug for AppId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "AppId({:?})", &*self.0)
+    }
+}
+impl fmt::Display for Cluster {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl fmt::Debug for Cluster {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Cluster({:?})", &*self.0)
+    }
+}
+impl fmt::Display for Host {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl fmt::Debug for Host {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Host({:?})", &*self.0)
+    }
+}
+impl fmt::Display for Key {
+    /// `5e3c… (20 chars)`: enough to tell keys apart, never the whole key.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (prefix, len) = crate::mask::prefix_and_len(&self.0);
+        write!(f, "{prefix}… ({len} chars)")
+    }
+}
+impl fmt::Debug for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Key({})", Masked(&self.0))
+    }
+}
+
+/// The app secret. `Debug` and `Display` print a redaction; [`Secret::expose_secret`] gives
+/// the value to the code that signs with it.
+///
+/// ```
+/// let secret = pusher_config::Secret::from_static("7ad3773142a6692b25b8");
+/// assert_eq!(secret.to_string(), "[redacted secret, 20 chars]");
+/// assert_eq!(secret.expose_secret(), "7ad3773142a6692b25b8");
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(Cow<'static, str>);
+
+impl Secret {
+    #[doc(hidden)]
+    pub const fn from_static(value: &'static str) -> Self {
+        Self(Cow::Borrowed(value))
+    }
+
+    pub(crate) fn owned(value: String) -> Self {
+        Self(Cow::Owned(value))
+    }
+
+    /// The secret itself. Keep it on the server.
+    pub fn expose_secret(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[redacted secret, {} chars]", self.0.chars().count())
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secret([redacted], {} chars)", self.0.chars().count())
+    }
+}
+
+/// `http` or `https`: how a self-hosted server (or `PUSHER_SCHEME`) is reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scheme {
+    /// Plain HTTP and `ws://`.
+    Http,
+    /// TLS: HTTPS and `wss://`.
+    Https,
+}
+
+impl Scheme {
+    /// `"http"` or `"https"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Scheme::Http => "http",
+            Scheme::Https => "https",
+        }
+    }
+
+    /// Whether this scheme uses TLS.
+    pub const fn is_tls(self) -> bool {
+        matches!(self, Scheme::Https)
+    }
+}
+
+impl fmt::Display for Scheme {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The cluster that Pusher's libraries use when none is given.
+pub const DEFAULT_CLUSTER: &str = "mt1";
+
+/// The public part of a Pusher configuration: what a browser or any shipped binary may know.
+/// It never holds the app id or the secret.
+///
+/// `pusher_config!(client)` expands to one; [`PusherConfig::public`] gives the server's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicConfig {
+    key: Key,
+    cluster: Cluster,
+    host: Option<Host>,
+    port: Option<u16>,
+    scheme: Option<Scheme>,
+}
+
+impl PublicConfig {
+    #[doc(hidden)]
+    pub const fn __from_parts(
+        key: Key,
+        cluster: Cluster,
+        host: Option<Host>,
+        port: Option<u16>,
+        scheme: Option<Scheme>,
+    ) -> Self {
+        Self {
+            key,
+            cluster,
+            host,
+            port,
+            scheme,
+        }
+    }
+
+    /// The app key.
+    pub fn key(&self) -> &Key {
+        &self.key
+    }
+
+    /// The cluster; [`DEFAULT_CLUSTER`] when a self-hosted setup gives none (Pusher's
+    /// libraries default to it too, and pusher-js requires one).
+    pub fn cluster(&self) -> &Cluster {
+        &self.cluster
+    }
+
+    /// The self-hosted server's host (`PUSHER_HOST`), which wins over the cluster.
+    pub fn host(&self) -> Option<&Host> {
+        self.host.as_ref()
+    }
+
+    /// The configured port (`PUSHER_PORT`), if any.
+    pub fn port(&self) -> Option<u16> {
+        self.port
+    }
+
+    /// The configured scheme (`PUSHER_SCHEME`); `https` when none is set.
+    pub fn scheme(&self) -> Scheme {
+        self.scheme.unwrap_or(Scheme::Https)
+    }
+
+    /// Whether a scheme was set explicitly.
+    pub fn scheme_is_set(&self) -> bool {
+        self.scheme.is_some()
+    }
+}
+
+impl fmt::Display for PublicConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "key {}", self.key)?;
+        match &self.host {
+            Some(host) => {
+                write!(f, ", {}://{host}", self.scheme())?;
+                if let Some(port) = self.port {
+                    write!(f, ":{port}")?;
+                }
+                Ok(())
+            }
+            None => write!(f, ", cluster {}", self.cluster),
+        }
+    }
+}
+
+/// A validated Pusher configuration for a server: app id, key, secret and where to connect.
+///
+/// Built by `pusher_config!()` at compile time (usable in `static` and `const`) or by the
+/// run-time loaders, with the same rules.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PusherConfig {
+    app_id: AppId,
+    secret: Secret,
+    public: PublicConfig,
+}
+
+impl PusherConfig {
+    #[doc(hidden)]
+    pub const fn __from_parts(app_id: AppId, secret: Secret, public: PublicConfig) -> Self {
+        Self {
+            app_id,
+            secret,
+            public,
+        }
+    }
+
+    /// The app id.
+    pub fn app_id(&self) -> &AppId {
+        &self.app_id
+    }
+
+    /// The app key.
+    pub fn key(&self) -> &Key {
+        &self.public.key
+    }
+
+    /// The app secret; its `Display` and `Debug` are redacted.
+    pub fn secret(&self) -> &Secret {
+        &self.secret
+    }
+
+    /// The cluster (see [`PublicConfig::cluster`]).
+    pub fn cluster(&self) -> &Cluster {
+        &self.public.cluster
+    }
+
+    /// The self-hosted server's host, if any.
+    pub fn host(&self) -> Option<&Host> {
+        self.public.host()
+    }
+
+    /// The configured port, if any.
+    pub fn port(&self) -> Option<u16> {
+        self.public.port()
+    }
+
+    /// The configured scheme; `https` when none is set.
+    pub fn scheme(&self) -> Scheme {
+        self.public.scheme()
+    }
+
+    /// The part that is safe to hand a browser: key and where to connect, nothing secret.
+    pub fn public(&self) -> &PublicConfig {
+        &self.public
+    }
+}
+
+impl fmt::Display for PusherConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "app {}, {}, secret {}",
+            self.app_id, self.public, self.secret
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CONFIG: PusherConfig = PusherConfig::__from_parts(
+        AppId::from_static("1234567"),
+        Secret::from_static("0f1e2d3c4b5a69788796"),
+        PublicConfig::__from_parts(
+            Key::from_static("a1b2c3d4e5f60718293a"),
+            Cluster::from_static("eu"),
+            None,
+            None,
+            None,
+        ),
+    );
+
+    #[test]
+    fn debug_and_display_never_show_key_or_secret() {
+        for shown in [
+            format!("{CONFIG:?}"),
+            CONFIG.to_string(),
+            format!("{:#?}", CONFIG),
+        ] {
+            assert!(!shown.contains("0f1e2d3c4b5a69788796"), "{shown}");
+            assert!(!shown.contains("a1b2c3d4e5f60718293a"), "{shown}");
+            assert!(shown.contains("20 chars"), "{shown}");
+        }
+        assert_eq!(CONFIG.secret().expose_secret(), "0f1e2d3c4b5a69788796");
+        assert_eq!(CONFIG.key().as_str(), "a1b2c3d4e5f60718293a");
+    }
+
+    #[test]
+    fn cluster_and_app_id_display_plainly() {
+        assert_eq!(CONFIG.cluster().to_string(), "eu");
+        assert_eq!(CONFIG.app_id().to_string(), "1234567");
+        assert_eq!(
+            CONFIG.public().to_string(),
+            "key a1b2… (20 chars), cluster eu"
+        );
+    }
+}

@@ -1,0 +1,90 @@
+//! Run-time loading: the same rules as `pusher_config!()`, applied to the environment the
+//! program runs in.
+
+use std::path::Path;
+
+use crate::config::{
+    AppId, Cluster, Host, Key, PublicConfig, PusherConfig, Secret, DEFAULT_CLUSTER,
+};
+use crate::rules::{self, Checked, Mode, Problem, ProblemKind, Problems};
+use crate::source::Vars;
+
+impl PublicConfig {
+    fn from_checked(checked: Checked) -> Self {
+        let cluster = checked
+            .cluster
+            .unwrap_or_else(|| DEFAULT_CLUSTER.to_owned());
+        PublicConfig::__from_parts(
+            Key::owned(checked.key),
+            Cluster::owned(cluster),
+            checked.host.map(Host::owned),
+            checked.port,
+            checked.scheme,
+        )
+    }
+
+    /// The public part from `vars`, checked by the rule set in [`Mode::Client`]: the app id and
+    /// secret are never read.
+    pub fn from_vars(vars: &Vars) -> Result<Self, Problems> {
+        rules::check(vars, Mode::Client).map(Self::from_checked)
+    }
+
+    /// The public part from the process environment.
+    pub fn from_env() -> Result<Self, Problems> {
+        let mut vars = Vars::from_process_env();
+        vars.retain_names(|name| !name.to_ascii_uppercase().contains("SECRET"));
+        Self::from_vars(&vars)
+    }
+}
+
+impl PusherConfig {
+    /// A configuration from `vars`, checked by the rule set: every problem at once.
+    ///
+    /// ```
+    /// use pusher_config::{source::Vars, PusherConfig};
+    ///
+    /// let vars = Vars::from_pairs([
+    ///     ("PUSHER_APP_ID", "1234567"),
+    ///     ("PUSHER_KEY", "a1b2c3d4e5f60718293a"),
+    ///     ("PUSHER_SECRET", "0f1e2d3c4b5a69788796"),
+    ///     ("PUSHER_CLUSTER", "eu"),
+    /// ]);
+    /// let config = PusherConfig::from_vars(&vars).unwrap();
+    /// assert_eq!(config.cluster().as_str(), "eu");
+    /// ```
+    pub fn from_vars(vars: &Vars) -> Result<Self, Problems> {
+        let mut checked = rules::check(vars, Mode::Server)?;
+        let app_id = AppId::owned(checked.app_id.take().unwrap_or_default());
+        let secret = Secret::owned(checked.secret.take().unwrap_or_default());
+        Ok(PusherConfig::__from_parts(
+            app_id,
+            secret,
+            PublicConfig::from_checked(checked),
+        ))
+    }
+
+    /// A configuration from the process environment (`PUSHER_APP_ID`, `PUSHER_KEY`, …).
+    pub fn from_env() -> Result<Self, Problems> {
+        Self::from_vars(&Vars::from_process_env())
+    }
+
+    /// A configuration from a `.env` file, with the process environment winning over it as it
+    /// does for `pusher_config!()`.
+    #[cfg(feature = "dotenv")]
+    pub fn from_env_file(path: impl AsRef<Path>) -> Result<Self, Problems> {
+        let path = path.as_ref();
+        let mut vars = Vars::from_process_env();
+        let (mut file_vars, errors) =
+            crate::source::read_env_file(path, &path.display().to_string());
+        if !errors.is_empty() {
+            let problems = errors
+                .into_iter()
+                .map(|error| Problem::new(ProblemKind::EnvFile, "", error.to_string()))
+                .collect();
+            return Err(Problems(problems));
+        }
+        file_vars.note_searched(format!("`{}`", path.display()));
+        vars.fill_from(file_vars);
+        Self::from_vars(&vars)
+    }
+}

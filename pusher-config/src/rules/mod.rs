@@ -1,0 +1,675 @@
+//! The rule set: the one place that decides whether a Pusher configuration is right.
+//!
+//! [`check`] takes a plain map of variables with their origin ([`Vars`]) and returns either
+//! the validated values ([`Checked`]) or every [`Problem`] at once. `pusher_config!()` calls it
+//! at compile time and `PusherConfig::from_env` at run time: one implementation, two callers.
+//!
+//! The rules, in the order a variable is looked at:
+//!
+//! | rule | example | kind |
+//! |---|---|---|
+//! | another service's credential | `pk_live_…` (Stripe), `AKIA…` (AWS) | [`ProblemKind::ForeignCredential`] |
+//! | placeholder never replaced | `your_actual_pusher_key`, `${PUSHER_KEY}`, docs examples | [`ProblemKind::Placeholder`] |
+//! | paste residue | `" a1b2…"`, `'a1b2…'` | [`ProblemKind::PasteResidue`] |
+//! | app id pasted as the key | `PUSHER_KEY=1234567` | [`ProblemKind::AppIdAsKey`] |
+//! | format | key not 20 lowercase hex, cluster `europe` | [`ProblemKind::Format`] |
+//! | public mirror or other naming scheme disagrees | `NEXT_PUBLIC_PUSHER_KEY` ≠ `PUSHER_KEY` | [`ProblemKind::Mismatch`] |
+//! | key equals secret | | [`ProblemKind::KeyEqualsSecret`] |
+//! | swapped settings | app id and key exchanged | [`ProblemKind::Swapped`] |
+//! | secret in a browser variable | `NEXT_PUBLIC_PUSHER_SECRET` | [`ProblemKind::ExposedSecret`] |
+//! | required variable missing or empty | | [`ProblemKind::Missing`], [`ProblemKind::Empty`] |
+//!
+//! With `PUSHER_HOST` set (soketi, sockudo, Laravel Reverb, laravel-websockets) the cluster is
+//! optional and app id, key and secret may be any string without whitespace; every other rule
+//! still applies.
+
+mod formats;
+pub mod names;
+mod placeholders;
+mod problem;
+pub mod providers;
+
+use std::collections::HashSet;
+use std::fmt;
+
+pub use formats::{suggest_cluster, CLUSTERS};
+use names::{classify, public_prefix, Field};
+pub use problem::{Problem, ProblemKind, Problems};
+
+use crate::config::Scheme;
+use crate::mask::{Masked, WithKnownPrefix};
+use crate::source::{Var, Vars};
+
+/// What is being built: a server config (everything) or a client config (public part only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// App id, key, secret and where to connect.
+    Server,
+    /// Key and where to connect only; the app id and secret are never read.
+    Client,
+}
+
+impl Mode {
+    /// Whether this mode reads `field` at all.
+    pub const fn reads(self, field: Field) -> bool {
+        matches!(self, Mode::Server) || field.is_public()
+    }
+}
+
+/// The validated values of a configuration.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Checked {
+    /// The app id (`None` in [`Mode::Client`]).
+    pub app_id: Option<String>,
+    /// The key.
+    pub key: String,
+    /// The secret (`None` in [`Mode::Client`]).
+    pub secret: Option<String>,
+    /// The cluster, if set (always set when no host is).
+    pub cluster: Option<String>,
+    /// The self-hosted server's host, if set.
+    pub host: Option<String>,
+    /// The port, if set.
+    pub port: Option<u16>,
+    /// The scheme, if set.
+    pub scheme: Option<Scheme>,
+}
+
+impl fmt::Debug for Checked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Checked")
+            .field("app_id", &self.app_id)
+            .field("key", &Masked(&self.key))
+            .field(
+                "secret",
+                &self
+                    .secret
+                    .as_ref()
+                    .map(|s| format!("[redacted], {} chars", s.len())),
+            )
+            .field("cluster", &self.cluster)
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("scheme", &self.scheme)
+            .finish()
+    }
+}
+
+/// Checks a configuration: returns its validated values, or every problem in report order.
+///
+/// ```
+/// use pusher_config::rules::{check, Mode, ProblemKind};
+/// use pusher_config::source::Vars;
+///
+/// let vars = Vars::from_pairs([
+///     ("PUSHER_APP_ID", "1234567"),
+///     ("PUSHER_KEY", "pk_live_51Hq2xK7f3Rb9QmZpL0sT4vW8yA1cE5gI7kM9oQ2sU4wY6"),
+///     ("PUSHER_SECRET", "0f1e2d3c4b5a69788796"),
+///     ("PUSHER_CLUSTER", "eu"),
+/// ]);
+/// let problems = check(&vars, Mode::Server).unwrap_err();
+/// assert_eq!(problems.len(), 1);
+/// assert!(problems.has(ProblemKind::ForeignCredential));
+/// ```
+pub fn check(vars: &Vars, mode: Mode) -> Result<Checked, Problems> {
+    Checker {
+        vars,
+        mode,
+        found: Vec::new(),
+        spoiled: HashSet::new(),
+    }
+    .run()
+}
+
+struct Checker<'a> {
+    vars: &'a Vars,
+    mode: Mode,
+    found: Vec<Problem>,
+    /// Variables with a problem of their own value: cross-variable rules skip them, so one
+    /// mistake is reported once.
+    spoiled: HashSet<String>,
+}
+
+/// `` `NAME` in `.env` line 3 ``: a variable and where it was read.
+fn at(name: &str, var: &Var) -> String {
+    format!("`{name}` in {}", var.origin)
+}
+
+/// Where Pusher credentials are found, for help notes.
+const DASHBOARD: &str = "the Pusher Channels dashboard, under App Keys";
+
+impl<'a> Checker<'a> {
+    fn run(mut self) -> Result<Checked, Problems> {
+        let host = self
+            .value_of(Field::Host)
+            .map(|(_, var)| var.value.as_str());
+        // A host on pusher.com is still Pusher's hosted service, with its formats.
+        let hosted =
+            host.is_none_or(|h| h.ends_with(".pusher.com") || h.ends_with(".pusherapp.com"));
+        let self_hosted = host.is_some() && !hosted;
+
+        self.exposed_secret_names();
+        if hosted && self.mode == Mode::Server {
+            self.app_id_and_key_swapped();
+        }
+        self.each_value(hosted, self_hosted);
+        self.naming_schemes_agree();
+        self.mirrors_agree();
+        if self.mode == Mode::Server {
+            self.key_is_not_secret();
+            self.secret_stays_private();
+        }
+        self.required(host.is_some());
+
+        if self.found.is_empty() {
+            return Ok(self.checked());
+        }
+        let mut found = self.found;
+        found.sort_by_key(|problem| names::report_rank(&problem.var));
+        Err(Problems(found))
+    }
+
+    /// The first non-empty value among `field`'s server names; in client mode, also among its
+    /// public mirrors (a front end may only have those).
+    fn value_of(&self, field: Field) -> Option<(&'a str, &'a Var)> {
+        let vars = self.vars;
+        let server = field
+            .names()
+            .iter()
+            .filter_map(|name| vars.get(name).map(|var| (*name, var)))
+            .find(|(_, var)| !var.value.is_empty());
+        if server.is_some() || self.mode == Mode::Server {
+            return server;
+        }
+        self.mirrors(field).find(|(_, var)| !var.value.is_empty())
+    }
+
+    /// The public mirrors of `field` that are set, in report order.
+    fn mirrors(&self, field: Field) -> impl Iterator<Item = (&'a str, &'a Var)> {
+        let vars = self.vars;
+        names::PUBLIC_PREFIXES.into_iter().flat_map(move |prefix| {
+            field.names().iter().filter_map(move |name| {
+                let full = format!("{prefix}{name}");
+                vars.iter().find(|(n, _)| *n == full)
+            })
+        })
+    }
+
+    fn report(&mut self, problem: Problem) {
+        self.found.push(problem);
+    }
+
+    fn spoil(&mut self, name: &str) {
+        self.spoiled.insert(name.to_owned());
+    }
+
+    fn is_spoiled(&self, name: &str) -> bool {
+        self.spoiled.contains(name)
+    }
+
+    /// A public-prefixed variable whose name says `SECRET` ships to every browser, whatever it
+    /// holds.
+    fn exposed_secret_names(&mut self) {
+        for (name, var) in self.vars.iter() {
+            if let Some(prefix) = public_prefix(name) {
+                if name.to_ascii_uppercase().contains("SECRET") && !var.value.trim().is_empty() {
+                    self.spoil(name);
+                    self.report(
+                        Problem::new(
+                            ProblemKind::ExposedSecret,
+                            name,
+                            format!(
+                                "{} puts a secret in the browser bundle; every `{prefix}` variable ships to every browser",
+                                at(name, var)
+                            ),
+                        )
+                        .help(format!(
+                            "delete `{name}`; only the key and cluster (or host) belong in public variables, the secret stays in `PUSHER_SECRET` on the server"
+                        )),
+                    );
+                }
+            }
+        }
+    }
+
+    /// On hosted Pusher the app id is digits and the key 20 hex characters: each in the
+    /// other's place means they were exchanged.
+    fn app_id_and_key_swapped(&mut self) {
+        let (Some((id_name, id)), Some((key_name, key))) =
+            (self.value_of(Field::AppId), self.value_of(Field::Key))
+        else {
+            return;
+        };
+        let looks_like_key = |v: &str| v.len() == 20 && v.bytes().all(|b| b.is_ascii_hexdigit());
+        let digits = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
+        if looks_like_key(&id.value) && digits(&key.value) {
+            self.spoil(id_name);
+            self.spoil(key_name);
+            self.report(
+                Problem::new(
+                    ProblemKind::Swapped,
+                    id_name,
+                    format!(
+                        "{} and {} look swapped: the app id holds a key {} and the key holds digits {}",
+                        at(id_name, id),
+                        at(key_name, key),
+                        Masked(&id.value),
+                        Masked(&key.value)
+                    ),
+                )
+                .help(format!("exchange the values of `{id_name}` and `{key_name}`")),
+            );
+        }
+    }
+
+    /// The rules about one variable's own value, for every known variable this mode reads.
+    fn each_value(&mut self, hosted: bool, self_hosted: bool) {
+        for (name, var) in self.vars.iter() {
+            let Some(known) = classify(name) else {
+                continue;
+            };
+            if !self.mode.reads(known.field) || var.value.is_empty() || self.is_spoiled(name) {
+                continue;
+            }
+            if let Some(problem) = value_problem(name, var, known.field, hosted, self_hosted) {
+                self.spoil(name);
+                self.report(problem);
+            }
+        }
+    }
+
+    /// `PUSHER_KEY` and Laravel's `PUSHER_APP_KEY` (likewise secret and cluster) may both be
+    /// set, but must agree.
+    fn naming_schemes_agree(&mut self) {
+        for field in Field::ALL {
+            if !self.mode.reads(field) {
+                continue;
+            }
+            let set: Vec<(&str, &Var)> = field
+                .names()
+                .iter()
+                .filter_map(|name| self.vars.get(name).map(|var| (*name, var)))
+                .filter(|(name, var)| !var.value.is_empty() && !self.is_spoiled(name))
+                .collect();
+            if let [(first, a), (second, b), ..] = set[..] {
+                if a.value != b.value {
+                    self.report(mismatch(field, (first, a), (second, b)));
+                }
+            }
+        }
+    }
+
+    /// Public mirrors (`NEXT_PUBLIC_PUSHER_KEY`, `VITE_PUSHER_APP_CLUSTER`, …) must equal the
+    /// server value; a mirror holding the secret is an exposed secret.
+    fn mirrors_agree(&mut self) {
+        let secret = match self.mode {
+            Mode::Server => self.value_of(Field::Secret),
+            Mode::Client => None,
+        };
+        for field in Field::ALL.into_iter().filter(|f| f.is_public()) {
+            let server = self.value_of(field);
+            let mirrors: Vec<_> = self.mirrors(field).collect();
+            for (name, var) in mirrors {
+                if var.value.is_empty() || self.is_spoiled(name) {
+                    continue;
+                }
+                if let Some((secret_name, secret)) = secret {
+                    if var.value == secret.value {
+                        let problem = self.mirror_holds_secret(field, (name, var), secret_name);
+                        self.spoil(name);
+                        self.report(problem);
+                        continue;
+                    }
+                }
+                match server {
+                    Some((server_name, _)) if server_name == name => {}
+                    Some((server_name, server_var)) => {
+                        if server_var.value != var.value && !self.is_spoiled(server_name) {
+                            self.report(mismatch(field, (server_name, server_var), (name, var)));
+                        }
+                    }
+                    // A missing required value is reported by `required`; an optional one set
+                    // only for the browser means the two sides talk to different servers.
+                    None if matches!(field, Field::Host | Field::Port | Field::Scheme) => {
+                        let server_name = field.names()[0];
+                        self.report(
+                            Problem::new(
+                                ProblemKind::Mismatch,
+                                name,
+                                format!(
+                                    "{} is set but `{server_name}` is not: the browser and the server would use different {}s",
+                                    at(name, var),
+                                    field.what()
+                                ),
+                            )
+                            .help(format!("set `{server_name}` to the same value, or remove `{name}`")),
+                        );
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+
+    fn mirror_holds_secret(
+        &self,
+        field: Field,
+        (name, var): (&str, &Var),
+        secret_name: &str,
+    ) -> Problem {
+        let swapped = field == Field::Key
+            && self
+                .value_of(Field::Key)
+                .is_some_and(|(_, key)| key.value != var.value);
+        let mut message = format!(
+            "{} holds the value of `{secret_name}`: the secret would ship to every browser",
+            at(name, var)
+        );
+        let help = if swapped {
+            let key_name = self.value_of(Field::Key).map_or("PUSHER_KEY", |(n, _)| n);
+            message.push_str(&format!("; `{key_name}` and `{secret_name}` look swapped"));
+            format!(
+                "exchange the values of `{key_name}` and `{secret_name}`, set `{name}` to the key, and rotate the secret in {DASHBOARD} if it was ever deployed"
+            )
+        } else {
+            format!("set `{name}` to the key, and rotate the secret in {DASHBOARD} if it was ever deployed")
+        };
+        Problem::new(ProblemKind::ExposedSecret, name, message).help(help)
+    }
+
+    fn key_is_not_secret(&mut self) {
+        let (Some((key_name, key)), Some((secret_name, secret))) =
+            (self.value_of(Field::Key), self.value_of(Field::Secret))
+        else {
+            return;
+        };
+        if key.value == secret.value && !self.is_spoiled(key_name) && !self.is_spoiled(secret_name)
+        {
+            self.report(
+                Problem::new(
+                    ProblemKind::KeyEqualsSecret,
+                    key_name,
+                    format!(
+                        "{} equals {}: the key is public, so the secret would be too",
+                        at(key_name, key),
+                        at(secret_name, secret)
+                    ),
+                )
+                .help(format!(
+                    "copy both from {DASHBOARD}; they are different values"
+                )),
+            );
+        }
+    }
+
+    /// The secret's value in any other public-prefixed variable (not a known mirror).
+    fn secret_stays_private(&mut self) {
+        let Some((secret_name, secret)) = self.value_of(Field::Secret) else {
+            return;
+        };
+        let leaks: Vec<(&str, &Var)> = self
+            .vars
+            .iter()
+            .filter(|(name, var)| {
+                public_prefix(name).is_some()
+                    && classify(name).is_none()
+                    && !self.is_spoiled(name)
+                    && var.value == secret.value
+            })
+            .collect();
+        for (name, var) in leaks {
+            self.report(
+                Problem::new(
+                    ProblemKind::ExposedSecret,
+                    name,
+                    format!(
+                        "{} holds the value of `{secret_name}`: the secret would ship to every browser",
+                        at(name, var)
+                    ),
+                )
+                .help(format!("delete `{name}`, and rotate the secret in {DASHBOARD} if it was ever deployed")),
+            );
+        }
+    }
+
+    fn required(&mut self, has_host: bool) {
+        for field in [Field::AppId, Field::Key, Field::Secret, Field::Cluster] {
+            if !self.mode.reads(field) || (field == Field::Cluster && has_host) {
+                continue;
+            }
+            if self.value_of(field).is_some() {
+                continue;
+            }
+            let name = field.names()[0];
+            let empty = field
+                .names()
+                .iter()
+                .find_map(|n| self.vars.get(n).map(|var| (*n, var)));
+            let problem = match empty {
+                Some((empty_name, var)) => Problem::new(
+                    ProblemKind::Empty,
+                    empty_name,
+                    format!("{} is empty", at(empty_name, var)),
+                ),
+                None => Problem::new(
+                    ProblemKind::Missing,
+                    name,
+                    format!("`{name}` is not set{}", self.searched()),
+                ),
+            };
+            let help = match self.similar_name(field) {
+                Some((similar, var)) => format!(
+                    "{} looks like a misspelling of `{name}`; rename it",
+                    at(similar, var)
+                ),
+                None => required_help(field, self.mode),
+            };
+            self.report(problem.help(help));
+        }
+    }
+
+    fn searched(&self) -> String {
+        match self.vars.searched() {
+            [] => String::new(),
+            [only] => format!(" in {only}"),
+            [init @ .., last] => format!(" in {} or {last}", init.join(", ")),
+        }
+    }
+
+    /// A variable whose name is a near miss of one of `field`'s names: `PUSHER_APPID`,
+    /// `PUSHER_KEYS`, `pusher_key`.
+    fn similar_name(&self, field: Field) -> Option<(&'a str, &'a Var)> {
+        let squash = |s: &str| s.to_ascii_uppercase().replace(['_', '-'], "");
+        self.vars.iter().find(|(candidate, _)| {
+            classify(candidate).is_none()
+                && public_prefix(candidate).is_none()
+                && field.names().iter().any(|name| {
+                    let upper = candidate.to_ascii_uppercase();
+                    squash(candidate) == squash(name) || formats::edit_distance(&upper, name) <= 2
+                })
+        })
+    }
+
+    fn checked(&self) -> Checked {
+        let value = |field| self.value_of(field).map(|(_, var)| var.value.clone());
+        Checked {
+            app_id: value(Field::AppId),
+            key: value(Field::Key).unwrap_or_default(),
+            secret: value(Field::Secret),
+            cluster: value(Field::Cluster),
+            host: value(Field::Host),
+            port: value(Field::Port).and_then(|p| p.parse().ok()),
+            scheme: value(Field::Scheme).map(|s| {
+                if s == "http" {
+                    Scheme::Http
+                } else {
+                    Scheme::Https
+                }
+            }),
+        }
+    }
+}
+
+fn required_help(field: Field, mode: Mode) -> String {
+    let names = field.names();
+    let also = match names {
+        [_, laravel] => format!(" (Laravel's `{laravel}` works too)"),
+        _ => String::new(),
+    };
+    match field {
+        Field::Cluster => format!(
+            "set `{}`{also} to your app's cluster, one of {}; or set `PUSHER_HOST` for a self-hosted server",
+            names[0],
+            CLUSTERS.map(|c| format!("`{c}`")).join(", ")
+        ),
+        Field::Key if mode == Mode::Client => format!(
+            "set `{}`{also} or a public mirror such as `NEXT_PUBLIC_PUSHER_KEY` to the key from {DASHBOARD}",
+            names[0]
+        ),
+        _ => format!("set `{}`{also} to the {} from {DASHBOARD}", names[0], field.what()),
+    }
+}
+
+fn mismatch(field: Field, (a_name, a): (&str, &Var), (b_name, b): (&str, &Var)) -> Problem {
+    let show = |v: &str| {
+        if field.is_credential() {
+            Masked(v).to_string()
+        } else {
+            format!("`{v}`")
+        }
+    };
+    Problem::new(
+        ProblemKind::Mismatch,
+        b_name,
+        format!(
+            "{} does not match {}: {} against {}",
+            at(b_name, b),
+            at(a_name, a),
+            show(&b.value),
+            show(&a.value)
+        ),
+    )
+    .help(format!("set both to the same {}", field.what()))
+}
+
+/// The first problem of one variable's own value: another provider's credential, a
+/// placeholder, paste residue, the app id as key, or the format.
+fn value_problem(
+    name: &str,
+    var: &Var,
+    field: Field,
+    hosted: bool,
+    self_hosted: bool,
+) -> Option<Problem> {
+    let value = var.value.as_str();
+    let core = value.trim().trim_matches(['"', '\'', '`']).trim();
+    let shown = |v: &str| {
+        if field.is_credential() {
+            Masked(v).to_string()
+        } else {
+            format!("`{v}`")
+        }
+    };
+
+    if let Some(foreign) = providers::recognise(core) {
+        let masked = WithKnownPrefix {
+            value: core,
+            known: foreign.prefix_len,
+        };
+        let is_stripe_style = foreign.provider.starts_with("Stripe");
+        let mut help = format!("copy the Pusher {} from {DASHBOARD}", field.what());
+        if is_stripe_style {
+            help.push_str("; a Pusher key or secret is 20 lowercase hex characters and never starts with `pk_`, `sk_`, `rk_` or `whsec_`");
+        }
+        return Some(
+            Problem::new(
+                ProblemKind::ForeignCredential,
+                name,
+                format!(
+                    "{} is {}, not a Pusher credential: {masked}",
+                    at(name, var),
+                    foreign.what
+                ),
+            )
+            .help(help),
+        );
+    }
+
+    if let Some(why) = placeholders::recognise(value, name, field.is_credential(), self_hosted)
+        .or_else(|| {
+            (field == Field::AppId && hosted && placeholders::is_documented_app_id(value))
+                .then_some("the example app id of Pusher's documentation")
+        })
+    {
+        return Some(
+            Problem::new(
+                ProblemKind::Placeholder,
+                name,
+                format!(
+                    "{} is a placeholder ({why}), not your app's {}: {}",
+                    at(name, var),
+                    field.what(),
+                    shown(value)
+                ),
+            )
+            .help(format!(
+                "replace it with your app's {} from {DASHBOARD}",
+                field.what()
+            )),
+        );
+    }
+
+    let invisible = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}'];
+    let residue = if value != value.trim() || value.contains(invisible) {
+        Some("whitespace or invisible characters around")
+    } else if value.starts_with(['"', '\'', '`']) || value.ends_with(['"', '\'', '`']) {
+        Some("quotes left inside")
+    } else {
+        None
+    };
+    if let Some(what) = residue {
+        return Some(
+            Problem::new(
+                ProblemKind::PasteResidue,
+                name,
+                format!("{} has {what} its value: {}", at(name, var), shown(value)),
+            )
+            .help("remove them; in a `.env` file write `NAME=value` or `NAME=\"value\"`, nothing else"),
+        );
+    }
+
+    if field == Field::Key && hosted && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(
+            Problem::new(
+                ProblemKind::AppIdAsKey,
+                name,
+                format!(
+                    "{} is only digits: an app id, not a key: {}",
+                    at(name, var),
+                    Masked(value)
+                ),
+            )
+            .help(format!(
+                "the key is 20 lowercase hex characters; copy it from {DASHBOARD}"
+            )),
+        );
+    }
+
+    let why = formats::format_error(field, value, hosted)?;
+    let mut message = format!("{} {why}", at(name, var));
+    if field.is_credential() {
+        message.push_str(&format!(": {}", Masked(value)));
+    }
+    let help = match field {
+        Field::AppId | Field::Key | Field::Secret => {
+            format!("copy the {} from {DASHBOARD}", field.what())
+        }
+        Field::Cluster => "the cluster is shown beside the keys in the Pusher Channels dashboard; a self-hosted server needs `PUSHER_HOST` instead".to_owned(),
+        Field::Host => "`PUSHER_HOST` is the server's name or address alone, as in `ws.example.org`".to_owned(),
+        Field::Port | Field::Scheme => format!("fix `{name}`, or remove it to use the default"),
+    };
+    Some(Problem::new(ProblemKind::Format, name, message).help(help))
+}
+
+#[cfg(test)]
+mod tests;

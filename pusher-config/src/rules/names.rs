@@ -1,0 +1,236 @@
+//! The variable names the rules know: each setting under its Next.js-style and Laravel-style
+//! names, and their public mirrors for front ends.
+
+/// One setting of a Pusher configuration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// `PUSHER_APP_ID`.
+    AppId,
+    /// `PUSHER_KEY` / `PUSHER_APP_KEY`.
+    Key,
+    /// `PUSHER_SECRET` / `PUSHER_APP_SECRET`.
+    Secret,
+    /// `PUSHER_CLUSTER` / `PUSHER_APP_CLUSTER`.
+    Cluster,
+    /// `PUSHER_HOST` (self-hosted servers).
+    Host,
+    /// `PUSHER_PORT`.
+    Port,
+    /// `PUSHER_SCHEME`.
+    Scheme,
+}
+
+impl Field {
+    /// Every setting, in the order problems are reported.
+    pub const ALL: [Field; 7] = [
+        Field::AppId,
+        Field::Key,
+        Field::Secret,
+        Field::Cluster,
+        Field::Host,
+        Field::Port,
+        Field::Scheme,
+    ];
+
+    /// The server-side names, Next.js style first, then Laravel style.
+    pub const fn names(self) -> &'static [&'static str] {
+        match self {
+            Field::AppId => &["PUSHER_APP_ID"],
+            Field::Key => &["PUSHER_KEY", "PUSHER_APP_KEY"],
+            Field::Secret => &["PUSHER_SECRET", "PUSHER_APP_SECRET"],
+            Field::Cluster => &["PUSHER_CLUSTER", "PUSHER_APP_CLUSTER"],
+            Field::Host => &["PUSHER_HOST"],
+            Field::Port => &["PUSHER_PORT"],
+            Field::Scheme => &["PUSHER_SCHEME"],
+        }
+    }
+
+    /// Whether the setting may be known to a browser (and so has public mirrors).
+    pub const fn is_public(self) -> bool {
+        !matches!(self, Field::AppId | Field::Secret)
+    }
+
+    /// Whether values of this setting are credentials, shown only masked.
+    pub const fn is_credential(self) -> bool {
+        matches!(self, Field::AppId | Field::Key | Field::Secret)
+    }
+
+    /// The setting in words, for messages.
+    pub const fn what(self) -> &'static str {
+        match self {
+            Field::AppId => "app id",
+            Field::Key => "key",
+            Field::Secret => "secret",
+            Field::Cluster => "cluster",
+            Field::Host => "host",
+            Field::Port => "port",
+            Field::Scheme => "scheme",
+        }
+    }
+}
+
+/// The prefixes front-end build tools use for variables they put in the browser bundle.
+/// Longer prefixes come first so `NEXT_PUBLIC_` is not read as `PUBLIC_`.
+pub const PUBLIC_PREFIXES: [&str; 7] = [
+    "NEXT_PUBLIC_",
+    "NUXT_PUBLIC_",
+    "EXPO_PUBLIC_",
+    "REACT_APP_",
+    "VITE_",
+    "MIX_",
+    "PUBLIC_",
+];
+
+/// The front-end prefix of `name`, if it has one.
+pub fn public_prefix(name: &str) -> Option<&'static str> {
+    PUBLIC_PREFIXES
+        .into_iter()
+        .find(|prefix| name.starts_with(prefix))
+}
+
+/// What a known name stands for: its setting, and its public prefix for a mirror.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Known {
+    /// The setting.
+    pub field: Field,
+    /// `Some("NEXT_PUBLIC_")` for `NEXT_PUBLIC_PUSHER_KEY`; `None` for a server name.
+    pub public: Option<&'static str>,
+}
+
+/// Classifies a known name; `None` for any other.
+pub fn classify(name: &str) -> Option<Known> {
+    let (public, base) = match public_prefix(name) {
+        Some(prefix) => (Some(prefix), &name[prefix.len()..]),
+        None => (None, name),
+    };
+    let field = Field::ALL
+        .into_iter()
+        .find(|field| field.names().contains(&base))?;
+    if public.is_some() && !field.is_public() {
+        return None;
+    }
+    Some(Known { field, public })
+}
+
+/// Every known name (server names, then each public prefix's mirrors), in report order.
+pub fn known_names() -> impl Iterator<Item = String> {
+    let server = Field::ALL
+        .into_iter()
+        .flat_map(|field| field.names().iter().map(|name| (*name).to_owned()));
+    let mirrors = PUBLIC_PREFIXES.into_iter().flat_map(|prefix| {
+        Field::ALL
+            .into_iter()
+            .filter(|field| field.is_public())
+            .flat_map(move |field| {
+                field
+                    .names()
+                    .iter()
+                    .map(move |name| format!("{prefix}{name}"))
+            })
+    });
+    server.chain(mirrors)
+}
+
+/// Whether a client-only build may read `name`: never the app id or the secret (nor a
+/// misspelling of them), so their values stay out of the build's dep-info. Public-prefixed
+/// names are browser variables already and are read, so a secret in one is reported.
+pub fn client_may_read(name: &str) -> bool {
+    if public_prefix(name).is_some() {
+        return true;
+    }
+    let upper = name.to_ascii_uppercase();
+    let server_only = classify(name).is_some_and(|known| !known.field.is_public())
+        || upper.contains("SECRET")
+        || upper.replace(['_', '-'], "").contains("APPID");
+    !server_only
+}
+
+/// A sort key that reports problems by setting, server names before mirrors, and unknown
+/// names last in alphabetical order.
+pub(crate) fn report_rank(name: &str) -> (usize, usize, usize) {
+    match classify(name) {
+        Some(known) => {
+            let field = Field::ALL
+                .iter()
+                .position(|f| *f == known.field)
+                .unwrap_or(0);
+            let prefix = known
+                .public
+                .and_then(|p| PUBLIC_PREFIXES.iter().position(|q| *q == p))
+                .map_or(0, |index| index + 1);
+            let base = &name[known.public.map_or(0, str::len)..];
+            let within = known
+                .field
+                .names()
+                .iter()
+                .position(|n| *n == base)
+                .unwrap_or(0);
+            (field, prefix, within)
+        }
+        None => (Field::ALL.len(), 0, 0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_knows_both_schemes_and_mirrors() {
+        let key = Known {
+            field: Field::Key,
+            public: None,
+        };
+        assert_eq!(classify("PUSHER_KEY"), Some(key));
+        assert_eq!(classify("PUSHER_APP_KEY"), Some(key));
+        let next = Known {
+            field: Field::Key,
+            public: Some("NEXT_PUBLIC_"),
+        };
+        assert_eq!(classify("NEXT_PUBLIC_PUSHER_KEY"), Some(next));
+        let vite = Known {
+            field: Field::Cluster,
+            public: Some("VITE_"),
+        };
+        assert_eq!(classify("VITE_PUSHER_APP_CLUSTER"), Some(vite));
+        assert_eq!(
+            classify("PUBLIC_PUSHER_HOST").map(|k| k.public),
+            Some(Some("PUBLIC_"))
+        );
+        // A public "mirror" of the secret is not a mirror: it is an exposed secret.
+        assert_eq!(classify("NEXT_PUBLIC_PUSHER_SECRET"), None);
+        assert_eq!(classify("PUSHER_APPID"), None);
+    }
+
+    #[test]
+    fn client_never_reads_app_id_or_secret() {
+        for name in [
+            "PUSHER_SECRET",
+            "PUSHER_APP_SECRET",
+            "PUSHER_APP_ID",
+            "PUSHER_APPID",
+            "pusher_secret",
+        ] {
+            assert!(!client_may_read(name), "{name}");
+        }
+        for name in [
+            "PUSHER_KEY",
+            "PUSHER_APP_KEY",
+            "PUSHER_CLUSTER",
+            "NEXT_PUBLIC_PUSHER_SECRET",
+        ] {
+            assert!(client_may_read(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn known_names_cover_every_mirror() {
+        let names: Vec<String> = known_names().collect();
+        assert!(names.contains(&"MIX_PUSHER_APP_KEY".to_owned()));
+        assert!(names.contains(&"EXPO_PUBLIC_PUSHER_SCHEME".to_owned()));
+        assert!(!names
+            .iter()
+            .any(|n| public_prefix(n).is_some() && n.contains("SECRET")));
+        assert_eq!(names.len(), 10 + 7 * 7);
+    }
+}

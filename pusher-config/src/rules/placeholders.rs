@@ -1,0 +1,175 @@
+//! Values that were never replaced: template words, unexpanded references, documentation
+//! examples.
+//!
+//! Entropy cannot tell a placeholder from a real key (a real 20-hex key scores lower than
+//! `your_actual_pusher_key`), so these are exact shapes and word lists.
+
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+
+/// Credentials printed in Pusher's documentation and in guides: never a real app's.
+const DOCUMENTED_EXAMPLES: &[(&str, &str)] = &[
+    (
+        "278d425bdf160c739803",
+        "the example key of Pusher's documentation",
+    ),
+    (
+        "7ad3773142a6692b25b8",
+        "the example secret of Pusher's documentation",
+    ),
+    ("407cb06c423e6c032e9c", "an example key from a setup guide"),
+    (
+        "bf769b4fd7a3cf95a803",
+        "an example secret from a setup guide",
+    ),
+];
+
+/// The defaults documented by soketi and sockudo: real values on a self-hosted server.
+pub(crate) const SELF_HOSTED_DEFAULTS: &[&str] = &["app-id", "app-key", "app-secret"];
+
+/// Shapes of template text, whatever the setup.
+const TEMPLATE: &str = concat!(
+    r"(?i)^(?:",
+    r"(?:your|my|the|enter|insert|put|paste|add)[-_ .]?\w*",
+    r"|.*(?:changeme|change[-_ ]me|replace[-_ ]?(?:me|this|with)|placeholder|todo|tbd|fixme|redacted)\w*.*",
+    r"|x{3,}\w*|.*[-_]x{3,}.*|\*+|\.{3}|…|-+",
+    r"|<[^>]*>|\[[^\]]*\]|\{\{.*\}\}|\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_]+%",
+    r")$"
+);
+
+/// Words that mark a made-up credential (a host may well be `ws.example.com`).
+const EXAMPLE_WORDS: &str = r"(?i)example|sample|dummy|fake";
+
+/// Bare words that are never a hosted Pusher credential (a self-hosted server may use them).
+const WORDS: &str = r"(?i)^(?:key|secret|app[-_ ]?(?:id|key|secret)|id|test|testing|demo|null|none|nil|undefined|true|false|abc|abc123|123|1234|12345|123456|password|pusher)$";
+
+fn template() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(TEMPLATE).expect("tested pattern"))
+}
+
+fn example_words() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(EXAMPLE_WORDS).expect("tested pattern"))
+}
+
+fn words() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(WORDS).expect("tested pattern"))
+}
+
+/// Why `value` of variable `name` is a placeholder, if it is one.
+///
+/// `credential` adds the words that mark a made-up credential (`example`, `dummy`), which a
+/// host name may contain. `self_hosted` drops the bare-word list and accepts the servers'
+/// documented defaults (`app-id`, `app-key`, `app-secret`).
+pub(crate) fn recognise(
+    value: &str,
+    name: &str,
+    credential: bool,
+    self_hosted: bool,
+) -> Option<&'static str> {
+    let trimmed = value.trim().trim_matches(|c| c == '"' || c == '\'');
+    if self_hosted && SELF_HOSTED_DEFAULTS.contains(&trimmed) {
+        return None;
+    }
+    if let Some((_, what)) = DOCUMENTED_EXAMPLES
+        .iter()
+        .find(|(example, _)| *example == trimmed)
+    {
+        return Some(what);
+    }
+    let upper = trimmed.to_ascii_uppercase();
+    if upper == name.to_ascii_uppercase()
+        || crate::rules::names::known_names().any(|known| known == upper)
+    {
+        return Some("a variable's name, not its value");
+    }
+    if trimmed.starts_with("${") || trimmed.starts_with("$(") {
+        return Some("an unexpanded reference");
+    }
+    if template().is_match(trimmed) {
+        return Some("template text");
+    }
+    if credential && example_words().is_match(trimmed) {
+        return Some("example text");
+    }
+    if !self_hosted && words().is_match(trimmed) {
+        return Some("a placeholder word");
+    }
+    None
+}
+
+/// The app id of Pusher's documented example, `3`.
+pub(crate) fn is_documented_app_id(value: &str) -> bool {
+    value.trim() == "3"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_values_are_placeholders() {
+        for value in [
+            "your_actual_pusher_key",
+            "your-pusher-secret",
+            "YOUR_KEY_HERE",
+            "changeme",
+            "change_me",
+            "xxx",
+            "xxxxxxxxxxxxxxxxxxxx",
+            "pusher_key_xxx",
+            "<key>",
+            "<your pusher key>",
+            "${PUSHER_KEY}",
+            "{{ pusher_key }}",
+            "TODO",
+            "...",
+            "PUSHER_KEY",
+            "NEXT_PUBLIC_PUSHER_KEY",
+            "278d425bdf160c739803",
+            "7ad3773142a6692b25b8",
+            "example",
+            "placeholder",
+        ] {
+            assert!(
+                recognise(value, "PUSHER_KEY", true, false).is_some(),
+                "{value}"
+            );
+            assert!(
+                recognise(value, "PUSHER_KEY", true, true).is_some(),
+                "{value} (self-hosted)"
+            );
+        }
+    }
+
+    #[test]
+    fn real_looking_values_are_not_placeholders() {
+        for value in ["a1b2c3d4e5f60718293a", "1234567", "eu", "mt1"] {
+            assert_eq!(recognise(value, "PUSHER_KEY", true, false), None, "{value}");
+        }
+        for host in [
+            "ws.example.org",
+            "soketi.example.com",
+            "127.0.0.1",
+            "localhost",
+        ] {
+            assert_eq!(recognise(host, "PUSHER_HOST", false, true), None, "{host}");
+        }
+    }
+
+    #[test]
+    fn self_hosted_defaults_and_words_pass_only_with_a_host() {
+        for value in ["app-key", "app-secret", "app-id"] {
+            assert_eq!(recognise(value, "PUSHER_KEY", true, true), None, "{value}");
+            assert!(
+                recognise(value, "PUSHER_KEY", true, false).is_some(),
+                "{value}"
+            );
+        }
+        assert_eq!(recognise("test", "PUSHER_KEY", true, true), None);
+        assert!(recognise("secret", "PUSHER_SECRET", true, false).is_some());
+    }
+}

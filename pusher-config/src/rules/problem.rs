@@ -1,0 +1,137 @@
+//! What the rules report: one [`Problem`] per mistake, all of them at once in [`Problems`].
+
+use std::fmt;
+
+/// Which rule a problem comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProblemKind {
+    /// A required variable is not set.
+    Missing,
+    /// A required variable is set to the empty string.
+    Empty,
+    /// Another service's credential (Stripe, AWS, …) in a Pusher variable.
+    ForeignCredential,
+    /// A template value that was never replaced.
+    Placeholder,
+    /// Whitespace or quotes left around the value when it was pasted.
+    PasteResidue,
+    /// The value does not have the setting's format.
+    Format,
+    /// Two variables that must agree (a public mirror and its server value, or the two naming
+    /// schemes) disagree.
+    Mismatch,
+    /// The key equals the secret.
+    KeyEqualsSecret,
+    /// The key is only digits: the app id pasted as the key.
+    AppIdAsKey,
+    /// Two settings hold each other's values.
+    Swapped,
+    /// The secret would ship to browsers.
+    ExposedSecret,
+    /// A `.env` file that cannot be read or parsed.
+    EnvFile,
+}
+
+/// One mistake in a configuration, worded like a compiler error: lowercase, no trailing
+/// period, names in backticks, never a whole credential.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The rule that found it.
+    pub kind: ProblemKind,
+    /// The variable it is about (the first one, when it names several).
+    pub var: String,
+    /// What is wrong, with where the value came from.
+    pub message: String,
+    /// How to fix it, if there is more to say.
+    pub help: Option<String>,
+}
+
+impl Problem {
+    pub(crate) fn new(kind: ProblemKind, var: &str, message: String) -> Self {
+        Self {
+            kind,
+            var: var.to_owned(),
+            message,
+            help: None,
+        }
+    }
+
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    /// `message`, then `= help: …` on the next line, as rustc prints a help note.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem of a configuration, in a stable order: by setting, server names before
+/// their public mirrors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problems(pub(crate) Vec<Problem>);
+
+impl Problems {
+    /// The problems, in report order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Problem> {
+        self.0.iter()
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none (never true of a returned `Problems`).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether one of them comes from `kind`.
+    pub fn has(&self, kind: ProblemKind) -> bool {
+        self.0.iter().any(|p| p.kind == kind)
+    }
+}
+
+impl IntoIterator for Problems {
+    type Item = Problem;
+    type IntoIter = std::vec::IntoIter<Problem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Problems {
+    type Item = &'a Problem;
+    type IntoIter = std::slice::Iter<'a, Problem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Problems {
+    /// Each problem as `error: …`, like the compiler prints them.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.0.len();
+        for (index, problem) in self.0.iter().enumerate() {
+            if index > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "error: {problem}")?;
+        }
+        if count > 1 {
+            write!(f, "\nerror: the Pusher configuration has {count} problems")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}

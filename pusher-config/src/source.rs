@@ -1,0 +1,374 @@
+//! Where variables come from: the process environment, `.env` files, or a map the caller gives.
+//!
+//! The rule set ([`crate::rules`]) never reads the environment itself: it takes a [`Vars`], a
+//! plain map of variables with their [`Origin`], so tests pass in-memory maps and the macro and
+//! run-time loading feed it the same way.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+/// Where one variable's value came from, for error messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The process environment (at build time: the compiler's environment).
+    ProcessEnv,
+    /// A `.env` file, as a path relative to the crate (or as given), and the line of the
+    /// definition.
+    EnvFile {
+        /// The file's path as shown in messages.
+        path: String,
+        /// 1-based line of the definition, when it could be found.
+        line: Option<usize>,
+    },
+    /// A map handed to [`Vars::from_pairs`].
+    Given,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::ProcessEnv => f.write_str("the process environment"),
+            Origin::EnvFile {
+                path,
+                line: Some(line),
+            } => write!(f, "`{path}` line {line}"),
+            Origin::EnvFile { path, line: None } => write!(f, "`{path}`"),
+            Origin::Given => f.write_str("the given variables"),
+        }
+    }
+}
+
+/// One variable's value and where it came from.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Var {
+    /// The raw value, exactly as read.
+    pub value: String,
+    /// Where it was read.
+    pub origin: Origin,
+}
+
+impl fmt::Debug for Var {
+    // Values are credentials: never print one whole.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Var")
+            .field("value", &crate::mask::Masked(&self.value))
+            .field("origin", &self.origin)
+            .finish()
+    }
+}
+
+/// The variables the rule set looks at, by name.
+///
+/// Only names that mention `PUSHER` (in any case) are kept: nothing else is ours to read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Vars {
+    vars: BTreeMap<String, Var>,
+    /// The sources read, in words, for "is not set in …" messages.
+    searched: Vec<String>,
+}
+
+/// Whether a variable name is one this crate reads or may suggest.
+pub fn is_pusher_name(name: &str) -> bool {
+    name.to_ascii_uppercase().contains("PUSHER")
+}
+
+impl Vars {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Variables from `(name, value)` pairs, marked as [`Origin::Given`].
+    pub fn from_pairs<I, K, V>(pairs: I) -> Self
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Into<String>,
+        V: Into<String>,
+    {
+        let mut vars = Self::new();
+        for (name, value) in pairs {
+            vars.insert(name.into(), value.into(), Origin::Given);
+        }
+        vars
+    }
+
+    /// The Pusher variables of this process's environment. Values that are not valid UTF-8
+    /// are kept lossily so the rules can report them.
+    pub fn from_process_env() -> Self {
+        let mut vars = Self::new();
+        for (name, value) in std::env::vars_os() {
+            let Some(name) = name.to_str() else { continue };
+            if is_pusher_name(name) {
+                let value = value.to_string_lossy().into_owned();
+                vars.insert(name.to_owned(), value, Origin::ProcessEnv);
+            }
+        }
+        vars.note_searched("the process environment");
+        vars
+    }
+
+    /// Sets `name`, replacing an earlier value. Names without `PUSHER` are ignored.
+    pub fn insert(&mut self, name: String, value: String, origin: Origin) {
+        if is_pusher_name(&name) {
+            self.vars.insert(name, Var { value, origin });
+        }
+    }
+
+    /// Adds every variable of `lower` that `self` does not have: `self` wins.
+    pub fn fill_from(&mut self, lower: Vars) {
+        for (name, var) in lower.vars {
+            self.vars.entry(name).or_insert(var);
+        }
+        self.searched.extend(lower.searched);
+    }
+
+    /// Records that `source` ("the process environment", "`.env`") was read.
+    pub fn note_searched(&mut self, source: impl Into<String>) {
+        self.searched.push(source.into());
+    }
+
+    /// The sources read, in the order they were noted.
+    pub fn searched(&self) -> &[String] {
+        &self.searched
+    }
+
+    /// The variable `name`, if set.
+    pub fn get(&self, name: &str) -> Option<&Var> {
+        self.vars.get(name)
+    }
+
+    /// All variables, by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Var)> {
+        self.vars.iter().map(|(name, var)| (name.as_str(), var))
+    }
+
+    /// Removes the variables whose name `drop` selects (the client build never keeps secrets).
+    pub fn retain_names(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.vars.retain(|name, _| keep(name));
+    }
+}
+
+/// A `.env` file that could not be read or parsed. Its `Display` never quotes the file's text,
+/// which may hold secrets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnvFileError {
+    /// The file's path as shown in messages.
+    pub path: String,
+    /// 1-based line of the parse error, when known.
+    pub line: Option<usize>,
+    /// What went wrong, without any of the file's content.
+    pub reason: String,
+}
+
+impl fmt::Display for EnvFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(
+                f,
+                "cannot parse `{}` line {line}: {}",
+                self.path, self.reason
+            ),
+            None => write!(f, "cannot read `{}`: {}", self.path, self.reason),
+        }
+    }
+}
+
+impl std::error::Error for EnvFileError {}
+
+/// Reads the Pusher variables of one `.env` file with dotenvy, which expands `${VAR}`
+/// references and never touches the process environment.
+///
+/// `shown` is the path used in messages. The first definition of a name wins, as with
+/// `dotenvy::dotenv()`. Every parse error of the file is returned, with its line, and the
+/// variables of the lines that did parse.
+#[cfg(feature = "dotenv")]
+pub fn read_env_file(path: &Path, shown: &str) -> (Vars, Vec<EnvFileError>) {
+    let mut vars = Vars::new();
+    let mut errors = Vec::new();
+    // One read serves dotenvy and the line numbers of our messages.
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => {
+            errors.push(EnvFileError {
+                path: shown.to_owned(),
+                line: None,
+                reason: io_reason(&err),
+            });
+            return (vars, errors);
+        }
+    };
+    for item in dotenvy::from_read_iter(text.as_bytes()) {
+        match item {
+            Ok((name, value)) => {
+                if vars.get(&name).is_none() {
+                    let line = definition_line(&text, &name);
+                    let origin = Origin::EnvFile {
+                        path: shown.to_owned(),
+                        line,
+                    };
+                    vars.insert(name, value, origin);
+                }
+            }
+            Err(dotenvy::Error::LineParse(bad, index)) => errors.push(EnvFileError {
+                path: shown.to_owned(),
+                line: parse_error_line(&text, &bad, index),
+                reason: "not a `NAME=value` line; check its quotes and escapes".to_owned(),
+            }),
+            Err(dotenvy::Error::Io(err)) => {
+                errors.push(EnvFileError {
+                    path: shown.to_owned(),
+                    line: None,
+                    reason: io_reason(&err),
+                });
+                break;
+            }
+            Err(other) => errors.push(EnvFileError {
+                path: shown.to_owned(),
+                line: None,
+                reason: other.to_string(),
+            }),
+        }
+    }
+    (vars, errors)
+}
+
+#[cfg(feature = "dotenv")]
+fn io_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::InvalidData => "not valid UTF-8".to_owned(),
+        _ => err.to_string().to_lowercase(),
+    }
+}
+
+/// The 1-based line where `name` is defined (`NAME=`, `export NAME=`), first definition first.
+pub fn definition_line(text: &str, name: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            let line = line.trim_start();
+            let line = line.strip_prefix("export ").map_or(line, str::trim_start);
+            line.strip_prefix(name)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|index| index + 1)
+}
+
+/// dotenvy reports a parse error with the logical line's text and a byte index into it; turn
+/// that into a line number of the file without ever showing the text.
+fn parse_error_line(text: &str, bad: &str, index: usize) -> Option<usize> {
+    let start = text.find(bad.trim_end_matches('\n'))?;
+    let within = bad.get(..index).unwrap_or(bad);
+    Some(text[..start].matches('\n').count() + within.matches('\n').count() + 1)
+}
+
+/// The `.env` files to read for a crate: one in each folder from `crate_dir` up to the
+/// workspace root (the nearest folder whose `Cargo.toml` has a `[workspace]` table; the crate's
+/// own folder when there is none), nearest first. Folders above the workspace are never read.
+pub fn env_files_for_crate(crate_dir: &Path) -> Vec<std::path::PathBuf> {
+    let root = workspace_root(crate_dir);
+    let mut files = Vec::new();
+    for dir in crate_dir.ancestors() {
+        let candidate = dir.join(".env");
+        if candidate.is_file() {
+            files.push(candidate);
+        }
+        if dir == root {
+            break;
+        }
+    }
+    files
+}
+
+/// The workspace root that cargo would pick for the crate in `crate_dir`.
+pub fn workspace_root(crate_dir: &Path) -> &Path {
+    crate_dir
+        .ancestors()
+        .find(|dir| {
+            std::fs::read_to_string(dir.join("Cargo.toml")).is_ok_and(|manifest| {
+                manifest.lines().any(|line| {
+                    let line = line.trim();
+                    line == "[workspace]" || line.starts_with("[workspace.")
+                })
+            })
+        })
+        .unwrap_or(crate_dir)
+}
+
+/// `path` relative to `base` for messages (`.env`, `../.env`, `config/pusher.env`).
+pub fn shown_path(path: &Path, base: &Path) -> String {
+    if let Ok(rel) = path.strip_prefix(base) {
+        return rel.display().to_string();
+    }
+    let mut ups = String::new();
+    for dir in base.ancestors().skip(1) {
+        ups.push_str("../");
+        if let Ok(rel) = path.strip_prefix(dir) {
+            return format!("{ups}{}", rel.display());
+        }
+    }
+    path.display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn definition_line_finds_first_plain_or_exported_definition() {
+        let text = "# c\nPUSHER_KEYS=1\nexport  PUSHER_KEY = 2\nPUSHER_KEY=3\n";
+        assert_eq!(definition_line(text, "PUSHER_KEY"), Some(3));
+        assert_eq!(definition_line(text, "PUSHER_KEYS"), Some(2));
+        assert_eq!(definition_line(text, "PUSHER_SECRET"), None);
+    }
+
+    #[test]
+    fn parse_error_line_counts_lines_before_the_bad_one() {
+        let text = "A=1\nB=2\nC='unterminated\n";
+        assert_eq!(parse_error_line(text, "C='unterminated\n", 2), Some(3));
+    }
+
+    #[test]
+    fn shown_path_is_relative_to_the_crate() {
+        let base = Path::new("/w/app");
+        assert_eq!(shown_path(Path::new("/w/app/.env"), base), ".env");
+        assert_eq!(shown_path(Path::new("/w/.env"), base), "../.env");
+        assert_eq!(
+            shown_path(Path::new("/w/app/config/p.env"), base),
+            "config/p.env"
+        );
+    }
+
+    #[test]
+    fn only_pusher_names_are_kept() {
+        let vars = Vars::from_pairs([
+            ("PUSHER_KEY", "a"),
+            ("DATABASE_URL", "b"),
+            ("pusher_x", "c"),
+        ]);
+        let names: Vec<_> = vars.iter().map(|(name, _)| name).collect();
+        assert_eq!(names, ["PUSHER_KEY", "pusher_x"]);
+    }
+
+    #[cfg(feature = "dotenv")]
+    #[test]
+    fn env_file_parse_error_names_the_line_and_hides_the_text() {
+        let dir = std::env::temp_dir().join(format!("pc-src-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join("bad.env");
+        std::fs::write(
+            &file,
+            "PUSHER_APP_ID=1\nPUSHER_SECRET='0123abcd\nPUSHER_KEY=9\n",
+        )
+        .expect("write");
+        let (vars, errors) = read_env_file(&file, "bad.env");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].line, Some(2));
+        assert!(!errors[0].to_string().contains("0123abcd"), "{}", errors[0]);
+        assert_eq!(
+            vars.get("PUSHER_APP_ID").map(|v| v.value.as_str()),
+            Some("1")
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

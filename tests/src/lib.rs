@@ -1,0 +1,1 @@
+//! Tests of the `pusher-config` workspace; see `tests/`.
