@@ -1,6 +1,6 @@
 //! Phase 3: the shared rule set of `pusher-config`, and the messages of everything wrong.
 
-use pusher_config::rules::{self, Checked, Mode};
+use pusher_config::rules::{self, Checked, Mode, ProblemKind};
 
 use crate::args::Args;
 use crate::load::Loaded;
@@ -19,10 +19,18 @@ pub(crate) fn validate(args: &Args, loaded: &Loaded) -> Result<Checked, Vec<Stri
         Ok(_) => {}
         // rustc prints a message's later lines under its first: `= help:` then reads as
         // rustc's own help notes.
-        Err(problems) => messages.extend(problems.iter().map(|problem| match &problem.help {
-            Some(help) => format!("{}\n= help: {help}", problem.message),
-            None => problem.message.clone(),
-        })),
+        Err(problems) => messages.extend(
+            problems
+                .iter()
+                .filter(|problem| {
+                    // A variable on a line that did not parse is not missing: fix the file first.
+                    loaded.file_errors.is_empty() || !matches!(problem.kind, ProblemKind::Missing)
+                })
+                .map(|problem| match &problem.help {
+                    Some(help) => format!("{}\n= help: {help}", problem.message),
+                    None => problem.message.clone(),
+                }),
+        ),
     }
     Err(messages)
 }

@@ -210,11 +210,20 @@ pub fn read_env_file(path: &Path, shown: &str) -> (Vars, Vec<EnvFileError>) {
                     vars.insert(name, value, origin);
                 }
             }
-            Err(dotenvy::Error::LineParse(bad, index)) => errors.push(EnvFileError {
-                path: shown.to_owned(),
-                line: parse_error_line(&text, &bad, index),
-                reason: "not a `NAME=value` line; check its quotes and escapes".to_owned(),
-            }),
+            Err(dotenvy::Error::LineParse(bad, _)) => {
+                // An unclosed quote makes dotenvy read on to the end of the file: the line that
+                // opened it is the one to fix.
+                let reason = if bad.trim_end().contains('\n') {
+                    "a quote opened on this line is never closed"
+                } else {
+                    "not a `NAME=value` line; check its quotes and escapes"
+                };
+                errors.push(EnvFileError {
+                    path: shown.to_owned(),
+                    line: parse_error_line(&text, &bad),
+                    reason: reason.to_owned(),
+                });
+            }
             Err(dotenvy::Error::Io(err)) => {
                 errors.push(EnvFileError {
                     path: shown.to_owned(),
@@ -254,12 +263,11 @@ pub fn definition_line(text: &str, name: &str) -> Option<usize> {
         .map(|index| index + 1)
 }
 
-/// dotenvy reports a parse error with the logical line's text and a byte index into it; turn
-/// that into a line number of the file without ever showing the text.
-fn parse_error_line(text: &str, bad: &str, index: usize) -> Option<usize> {
+/// dotenvy reports a parse error with the text of the logical line (which spans several lines
+/// after an unclosed quote); find where it starts in the file without ever showing the text.
+fn parse_error_line(text: &str, bad: &str) -> Option<usize> {
     let start = text.find(bad.trim_end_matches('\n'))?;
-    let within = bad.get(..index).unwrap_or(bad);
-    Some(text[..start].matches('\n').count() + within.matches('\n').count() + 1)
+    Some(text[..start].matches('\n').count() + 1)
 }
 
 /// The `.env` files to read for a crate: one in each folder from `crate_dir` up to the
@@ -325,7 +333,7 @@ mod tests {
     #[test]
     fn parse_error_line_counts_lines_before_the_bad_one() {
         let text = "A=1\nB=2\nC='unterminated\n";
-        assert_eq!(parse_error_line(text, "C='unterminated\n", 2), Some(3));
+        assert_eq!(parse_error_line(text, "C='unterminated\n"), Some(3));
     }
 
     #[test]
