@@ -94,7 +94,7 @@ mod tests {
             known: 8,
         }
         .to_string();
-        assert_eq!(shown, "`pk_live_…` (44 chars)");
+        assert_eq!(shown, "`pk_live_…` (45 chars)");
         let short = WithKnownPrefix {
             value: "pk_live_x",
             known: 8,

@@ -322,9 +322,9 @@ impl<'a> Checker<'a> {
                     }
                 }
                 match server {
-                    Some((server_name, _)) if server_name == name => {}
                     Some((server_name, server_var)) => {
-                        if server_var.value != var.value && !self.is_spoiled(server_name) {
+                        let differs = server_name != name && server_var.value != var.value;
+                        if differs && !self.is_spoiled(server_name) {
                             self.report(mismatch(field, (server_name, server_var), (name, var)));
                         }
                     }
@@ -491,7 +491,12 @@ impl<'a> Checker<'a> {
     }
 
     fn checked(&self) -> Checked {
-        let value = |field| self.value_of(field).map(|(_, var)| var.value.clone());
+        // Client mode never reads the app id or secret, so it never hands them out either.
+        let value = |field| {
+            self.value_of(field)
+                .filter(|_| self.mode.reads(field))
+                .map(|(_, var)| var.value.clone())
+        };
         Checked {
             app_id: value(Field::AppId),
             key: value(Field::Key).unwrap_or_default(),
@@ -530,14 +535,22 @@ fn required_help(field: Field, mode: Mode) -> String {
     }
 }
 
+/// How a value appears in a message: credentials masked, other values whole in backticks,
+/// unless they have the shape of a key or secret (a secret pasted into `PUSHER_CLUSTER`).
+fn show(field: Field, value: &str) -> String {
+    let core = value.trim();
+    let credential_shaped = core.len() >= 16
+        && core.bytes().all(|b| b.is_ascii_alphanumeric())
+        && core.bytes().any(|b| b.is_ascii_digit());
+    if field.is_credential() || credential_shaped {
+        Masked(value).to_string()
+    } else {
+        format!("`{value}`")
+    }
+}
+
 fn mismatch(field: Field, (a_name, a): (&str, &Var), (b_name, b): (&str, &Var)) -> Problem {
-    let show = |v: &str| {
-        if field.is_credential() {
-            Masked(v).to_string()
-        } else {
-            format!("`{v}`")
-        }
-    };
+    let show = |v: &str| show(field, v);
     Problem::new(
         ProblemKind::Mismatch,
         b_name,
@@ -563,13 +576,7 @@ fn value_problem(
 ) -> Option<Problem> {
     let value = var.value.as_str();
     let core = value.trim().trim_matches(['"', '\'', '`']).trim();
-    let shown = |v: &str| {
-        if field.is_credential() {
-            Masked(v).to_string()
-        } else {
-            format!("`{v}`")
-        }
-    };
+    let shown = |v: &str| show(field, v);
 
     if let Some(foreign) = providers::recognise(core) {
         let masked = WithKnownPrefix {
@@ -655,7 +662,9 @@ fn value_problem(
         );
     }
 
-    let why = formats::format_error(field, value, hosted)?;
+    // The format messages quote a value in backticks; never one shaped like a credential.
+    let why =
+        formats::format_error(field, value, hosted)?.replace(&format!("`{value}`"), &shown(value));
     let mut message = format!("{} {why}", at(name, var));
     if field.is_credential() {
         message.push_str(&format!(": {}", Masked(value)));

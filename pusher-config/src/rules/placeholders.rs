@@ -31,7 +31,9 @@ pub(crate) const SELF_HOSTED_DEFAULTS: &[&str] = &["app-id", "app-key", "app-sec
 /// Shapes of template text, whatever the setup.
 const TEMPLATE: &str = concat!(
     r"(?i)^(?:",
-    r"(?:your|my|the|enter|insert|put|paste|add)[-_ .]?\w*",
+    // A word then a separator (`your_key`, `enter-key-here`) or letters only (`yourkey`):
+    // never digits straight after, so a random key starting `add3…` or `my4k…` is not one.
+    r"(?:your|my|the|enter|insert|put|paste|add)(?:[-_ .][\w .-]*|[a-z]*)",
     r"|.*(?:changeme|change[-_ ]me|replace[-_ ]?(?:me|this|with)|placeholder|todo|tbd|fixme|redacted)\w*.*",
     r"|x{3,}\w*|.*[-_]x{3,}.*|\*+|\.{3}|…|-+",
     r"|<[^>]*>|\[[^\]]*\]|\{\{.*\}\}|\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_]+%",

@@ -1,1 +1,1228 @@
+//! Unit tests of every rule of [`check`], on in-memory maps.
+//!
+//! All credentials here are made up (random hex, or random text in another provider's shape),
+//! except Pusher's published documentation examples where a test is about them.
 
+use super::*;
+use crate::source::{Origin, Vars};
+
+// Made-up hosted credentials: 20 lowercase hex characters each, app id digits.
+const APP_ID: &str = "2086431";
+const KEY: &str = "76bf3c472549d2e1c787";
+const SECRET: &str = "8f04dc5bdb1d008a871c";
+const OTHER_KEY: &str = "60d9d446e62ac3f38311";
+const OTHER_SECRET: &str = "d5bae1d73d44f1000df9";
+
+// Made-up values in Stripe's shapes.
+const STRIPE_PK_LIVE: &str =
+    "pk_live_51ILKVqMUOX33pjpuFdWJJ6mseNrLYm11y8xpGNBMpTpNtC6eJXmnnnZM88sJU";
+const STRIPE_PK_TEST: &str =
+    "pk_test_51l4CvQrDEoSSA5ckIMJ8W8QiBLrYQIZwqxRlD4n35TdoROArP0NWY4V31UphF";
+const STRIPE_SK_LIVE: &str =
+    "sk_live_51Oqi4jyvkxrcv1HZwpWRK94LyRAAqRZQSun3ODp28CtsXSBfX168YdWXyvAgk";
+const STRIPE_SK_TEST: &str =
+    "sk_test_51eZkfTdjoybrHIx1gvyKo6bSzN1Lx5NIzZeNLRHEMyTHfC2x3vdrpMmmbCuxN";
+const STRIPE_RK_LIVE: &str =
+    "rk_live_51Eu27idawU08Fpd6LdPQnR6vRAKy1wPyGxzz5KylS5wKtHVXBFgQYqWVpJX20";
+const STRIPE_RK_TEST: &str =
+    "rk_test_51w5zwopNpALqYpD5uZ2xyhvNxGinO89aXtdwKf0PdvYB3KbZnKsgTKi2uDpej";
+const STRIPE_WHSEC: &str = "whsec_F1QacgXph3xan8swsaPteXvfmMHO6vxM";
+
+const STRIPE_VALUES: [&str; 7] = [
+    STRIPE_PK_LIVE,
+    STRIPE_PK_TEST,
+    STRIPE_SK_LIVE,
+    STRIPE_SK_TEST,
+    STRIPE_RK_LIVE,
+    STRIPE_RK_TEST,
+    STRIPE_WHSEC,
+];
+
+/// A valid hosted configuration with Next.js-style names.
+fn hosted() -> Vec<(&'static str, String)> {
+    vec![
+        ("PUSHER_APP_ID", APP_ID.to_owned()),
+        ("PUSHER_KEY", KEY.to_owned()),
+        ("PUSHER_SECRET", SECRET.to_owned()),
+        ("PUSHER_CLUSTER", "eu".to_owned()),
+    ]
+}
+
+/// `base` with `name` set to `value` (replacing it if present).
+fn with(
+    mut base: Vec<(&'static str, String)>,
+    name: &'static str,
+    value: &str,
+) -> Vec<(&'static str, String)> {
+    base.retain(|(n, _)| *n != name);
+    base.push((name, value.to_owned()));
+    base
+}
+
+/// `base` without `name`.
+fn without(mut base: Vec<(&'static str, String)>, name: &str) -> Vec<(&'static str, String)> {
+    base.retain(|(n, _)| *n != name);
+    base
+}
+
+fn vars(pairs: &[(&'static str, String)]) -> Vars {
+    Vars::from_pairs(pairs.iter().map(|(n, v)| (*n, v.as_str())))
+}
+
+fn pass(pairs: &[(&'static str, String)], mode: Mode) -> Checked {
+    match check(&vars(pairs), mode) {
+        Ok(checked) => checked,
+        Err(problems) => panic!("expected no problem, got:\n{problems}"),
+    }
+}
+
+fn fail(pairs: &[(&'static str, String)], mode: Mode) -> Problems {
+    match check(&vars(pairs), mode) {
+        Ok(checked) => panic!("expected problems, got {checked:?}"),
+        Err(problems) => problems,
+    }
+}
+
+fn server_fail(pairs: &[(&'static str, String)]) -> Problems {
+    fail(pairs, Mode::Server)
+}
+
+/// `(kind, var)` of each problem, in report order.
+fn kinds(problems: &Problems) -> Vec<(ProblemKind, &str)> {
+    problems.iter().map(|p| (p.kind, p.var.as_str())).collect()
+}
+
+/// The only problem, after checking it is the only one and of `kind` about `var`.
+fn only(problems: &Problems, kind: ProblemKind, var: &str) -> Problem {
+    assert_eq!(kinds(problems), [(kind, var)], "{problems}");
+    problems.iter().next().cloned().expect("one problem")
+}
+
+/// Whether `text` shows 9 or more consecutive characters of `value` (a mask shows at most 8:
+/// a provider's prefix such as `pk_live_`, or 4 characters of a Pusher key).
+fn leaks(text: &str, value: &str) -> bool {
+    let chars: Vec<char> = value.chars().collect();
+    chars
+        .windows(9)
+        .any(|window| text.contains(&window.iter().collect::<String>()))
+}
+
+fn assert_no_leak(problems: &Problems, value: &str) {
+    let shown = problems.to_string();
+    assert!(!leaks(&shown, value), "`{value}` shown in:\n{shown}");
+}
+
+// 1. Valid configurations.
+
+#[test]
+fn valid_hosted_config_passes_and_checked_holds_the_values() {
+    let checked = pass(&hosted(), Mode::Server);
+    assert_eq!(checked.app_id.as_deref(), Some(APP_ID));
+    assert_eq!(checked.key, KEY);
+    assert_eq!(checked.secret.as_deref(), Some(SECRET));
+    assert_eq!(checked.cluster.as_deref(), Some("eu"));
+    assert_eq!(checked.host, None);
+    assert_eq!(checked.port, None);
+    assert_eq!(checked.scheme, None);
+}
+
+#[test]
+fn checked_debug_never_shows_the_key_or_secret() {
+    let checked = pass(&hosted(), Mode::Server);
+    let debug = format!("{checked:?}");
+    assert!(!leaks(&debug, KEY), "{debug}");
+    assert!(!leaks(&debug, SECRET), "{debug}");
+}
+
+#[test]
+fn valid_laravel_config_with_vite_mirrors_passes() {
+    let pairs = [
+        ("PUSHER_APP_ID", APP_ID),
+        ("PUSHER_APP_KEY", KEY),
+        ("PUSHER_APP_SECRET", SECRET),
+        ("PUSHER_HOST", ""),
+        ("PUSHER_PORT", "443"),
+        ("PUSHER_SCHEME", "https"),
+        ("PUSHER_APP_CLUSTER", "mt1"),
+        ("VITE_PUSHER_APP_KEY", KEY),
+        ("VITE_PUSHER_HOST", ""),
+        ("VITE_PUSHER_PORT", "443"),
+        ("VITE_PUSHER_SCHEME", "https"),
+        ("VITE_PUSHER_APP_CLUSTER", "mt1"),
+    ]
+    .map(|(n, v)| (n, v.to_owned()));
+    let checked = pass(&pairs, Mode::Server);
+    assert_eq!(checked.app_id.as_deref(), Some(APP_ID));
+    assert_eq!(checked.key, KEY);
+    assert_eq!(checked.secret.as_deref(), Some(SECRET));
+    assert_eq!(checked.cluster.as_deref(), Some("mt1"));
+    assert_eq!(checked.host, None, "an empty `PUSHER_HOST` is no host");
+    assert_eq!(checked.port, Some(443));
+    assert_eq!(checked.scheme, Some(Scheme::Https));
+}
+
+#[test]
+fn valid_self_hosted_config_with_soketi_defaults_passes_without_cluster() {
+    let pairs = [
+        ("PUSHER_HOST", "127.0.0.1"),
+        ("PUSHER_PORT", "6001"),
+        ("PUSHER_SCHEME", "http"),
+        ("PUSHER_APP_ID", "app-id"),
+        ("PUSHER_APP_KEY", "app-key"),
+        ("PUSHER_APP_SECRET", "app-secret"),
+    ]
+    .map(|(n, v)| (n, v.to_owned()));
+    let checked = pass(&pairs, Mode::Server);
+    assert_eq!(checked.app_id.as_deref(), Some("app-id"));
+    assert_eq!(checked.key, "app-key");
+    assert_eq!(checked.secret.as_deref(), Some("app-secret"));
+    assert_eq!(checked.cluster, None);
+    assert_eq!(checked.host.as_deref(), Some("127.0.0.1"));
+    assert_eq!(checked.port, Some(6001));
+    assert_eq!(checked.scheme, Some(Scheme::Http));
+}
+
+#[test]
+fn reverb_like_config_with_long_random_key_passes() {
+    let pairs = [
+        ("PUSHER_HOST", "localhost"),
+        ("PUSHER_PORT", "8080"),
+        ("PUSHER_SCHEME", "http"),
+        ("PUSHER_APP_ID", "508143"),
+        ("PUSHER_APP_KEY", "iqxkae9bglddfo10yea6fgijrn4k8h36"),
+        ("PUSHER_APP_SECRET", "pc025e80b2vt9hbpcl4ex6n65rf07f5w"),
+        ("VITE_PUSHER_APP_KEY", "iqxkae9bglddfo10yea6fgijrn4k8h36"),
+        ("VITE_PUSHER_HOST", "localhost"),
+        ("VITE_PUSHER_PORT", "8080"),
+        ("VITE_PUSHER_SCHEME", "http"),
+    ]
+    .map(|(n, v)| (n, v.to_owned()));
+    let checked = pass(&pairs, Mode::Server);
+    assert_eq!(checked.key, "iqxkae9bglddfo10yea6fgijrn4k8h36");
+    assert_eq!(checked.host.as_deref(), Some("localhost"));
+    assert_eq!(checked.port, Some(8080));
+}
+
+#[test]
+fn random_keys_that_start_with_an_english_word_are_not_placeholders() {
+    // 1 in 4096 real hosted keys starts with `add`; random self-hosted keys may start `my`.
+    let hosted_key = "add3f9c0b17e4d5a6c28";
+    pass(&with(hosted(), "PUSHER_KEY", hosted_key), Mode::Server);
+    let self_hosted = [
+        ("PUSHER_HOST", "ws.example.org"),
+        ("PUSHER_APP_ID", "508143"),
+        ("PUSHER_APP_KEY", "my4kq0x7lz2w9v3r8t1n"),
+        ("PUSHER_APP_SECRET", "the8c2m5p0q7w1z4y6k3"),
+    ]
+    .map(|(n, v)| (n, v.to_owned()));
+    pass(&self_hosted, Mode::Server);
+}
+
+// 2. Stripe keys.
+
+#[test]
+fn stripe_keys_in_any_pusher_variable_are_foreign_credentials() {
+    let names = [
+        "PUSHER_APP_ID",
+        "PUSHER_KEY",
+        "PUSHER_APP_KEY",
+        "PUSHER_SECRET",
+        "PUSHER_APP_SECRET",
+        "PUSHER_CLUSTER",
+        "PUSHER_APP_CLUSTER",
+        "NEXT_PUBLIC_PUSHER_KEY",
+        "VITE_PUSHER_APP_KEY",
+    ];
+    for name in names {
+        for value in STRIPE_VALUES {
+            let problems = server_fail(&with(hosted(), name, value));
+            let problem = only(&problems, ProblemKind::ForeignCredential, name);
+            assert!(problem.message.contains(&format!("`{name}`")), "{problem}");
+            assert!(problem.message.contains("Stripe"), "{problem}");
+            assert!(
+                problem.message.contains("not a Pusher credential"),
+                "{problem}"
+            );
+            let help = problem.help.as_deref().unwrap_or("");
+            assert!(
+                help.contains("dashboard") && help.contains("App Keys"),
+                "{problem}"
+            );
+            assert!(!problems.to_string().contains(value), "{problems}");
+            assert_no_leak(&problems, value);
+        }
+    }
+}
+
+#[test]
+fn stripe_key_message_shows_only_the_prefix() {
+    let problems = server_fail(&with(hosted(), "PUSHER_KEY", STRIPE_PK_LIVE));
+    let problem = only(&problems, ProblemKind::ForeignCredential, "PUSHER_KEY");
+    let len = STRIPE_PK_LIVE.len();
+    assert!(
+        problem
+            .message
+            .ends_with(&format!("`pk_live_…` ({len} chars)")),
+        "{problem}"
+    );
+}
+
+// 3. The incident.
+
+#[test]
+fn incident_stripe_key_in_both_key_variables_is_two_foreign_credentials_and_no_mismatch() {
+    let pairs = [
+        ("PUSHER_APP_ID", APP_ID),
+        ("PUSHER_KEY", STRIPE_PK_LIVE),
+        ("PUSHER_SECRET", SECRET),
+        ("PUSHER_CLUSTER", "eu"),
+        ("NEXT_PUBLIC_PUSHER_KEY", STRIPE_PK_LIVE),
+        ("NEXT_PUBLIC_PUSHER_CLUSTER", "eu"),
+    ]
+    .map(|(n, v)| (n, v.to_owned()));
+    let problems = server_fail(&pairs);
+    assert_eq!(
+        kinds(&problems),
+        [
+            (ProblemKind::ForeignCredential, "PUSHER_KEY"),
+            (ProblemKind::ForeignCredential, "NEXT_PUBLIC_PUSHER_KEY"),
+        ],
+        "{problems}"
+    );
+    assert!(!problems.has(ProblemKind::Mismatch));
+    assert_no_leak(&problems, STRIPE_PK_LIVE);
+}
+
+// 4. Mismatches.
+
+#[test]
+fn public_mirrors_that_differ_from_the_server_values_are_mismatches_naming_both() {
+    let pairs = [
+        ("NEXT_PUBLIC_PUSHER_KEY", OTHER_KEY),
+        ("NEXT_PUBLIC_PUSHER_CLUSTER", "us2"),
+    ]
+    .map(|(n, v)| (n, v.to_owned()));
+    let mut config = hosted();
+    config.extend(pairs);
+    let problems = server_fail(&config);
+    assert_eq!(
+        kinds(&problems),
+        [
+            (ProblemKind::Mismatch, "NEXT_PUBLIC_PUSHER_KEY"),
+            (ProblemKind::Mismatch, "NEXT_PUBLIC_PUSHER_CLUSTER"),
+        ],
+        "{problems}"
+    );
+    let [key, cluster] = [0, 1].map(|i| {
+        problems
+            .iter()
+            .nth(i)
+            .expect("two problems")
+            .message
+            .clone()
+    });
+    assert!(
+        key.contains("`NEXT_PUBLIC_PUSHER_KEY`") && key.contains("`PUSHER_KEY`"),
+        "{key}"
+    );
+    assert!(
+        cluster.contains("`NEXT_PUBLIC_PUSHER_CLUSTER`") && cluster.contains("`PUSHER_CLUSTER`"),
+        "{cluster}"
+    );
+    assert!(
+        cluster.contains("`us2`") && cluster.contains("`eu`"),
+        "{cluster}"
+    );
+    assert_no_leak(&problems, KEY);
+    assert_no_leak(&problems, OTHER_KEY);
+}
+
+#[test]
+fn next_and_laravel_names_that_disagree_are_a_mismatch_naming_both() {
+    let problems = server_fail(&with(hosted(), "PUSHER_APP_KEY", OTHER_KEY));
+    let problem = only(&problems, ProblemKind::Mismatch, "PUSHER_APP_KEY");
+    assert!(problem.message.contains("`PUSHER_APP_KEY`"), "{problem}");
+    assert!(problem.message.contains("`PUSHER_KEY`"), "{problem}");
+    assert_no_leak(&problems, KEY);
+    assert_no_leak(&problems, OTHER_KEY);
+}
+
+#[test]
+fn next_and_laravel_names_that_agree_pass() {
+    let config = with(
+        with(hosted(), "PUSHER_APP_KEY", KEY),
+        "PUSHER_APP_SECRET",
+        SECRET,
+    );
+    pass(&config, Mode::Server);
+}
+
+// 5. Missing and empty.
+
+#[test]
+fn each_missing_required_variable_is_reported() {
+    for name in [
+        "PUSHER_APP_ID",
+        "PUSHER_KEY",
+        "PUSHER_SECRET",
+        "PUSHER_CLUSTER",
+    ] {
+        let problems = server_fail(&without(hosted(), name));
+        let problem = only(&problems, ProblemKind::Missing, name);
+        assert_eq!(problem.message, format!("`{name}` is not set"), "{problem}");
+        let help = problem.help.as_deref().unwrap_or("");
+        assert!(help.contains(&format!("set `{name}`")), "{problem}");
+    }
+}
+
+#[test]
+fn missing_key_help_mentions_the_laravel_name() {
+    let problems = server_fail(&without(hosted(), "PUSHER_KEY"));
+    let problem = only(&problems, ProblemKind::Missing, "PUSHER_KEY");
+    assert!(
+        problem
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("`PUSHER_APP_KEY`"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn missing_cluster_help_lists_clusters_and_host() {
+    let problems = server_fail(&without(hosted(), "PUSHER_CLUSTER"));
+    let problem = only(&problems, ProblemKind::Missing, "PUSHER_CLUSTER");
+    let help = problem.help.as_deref().unwrap_or("");
+    assert!(
+        help.contains("`mt1`") && help.contains("`sa1`") && help.contains("PUSHER_HOST"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn each_empty_required_variable_is_reported_as_empty() {
+    for name in [
+        "PUSHER_APP_ID",
+        "PUSHER_KEY",
+        "PUSHER_SECRET",
+        "PUSHER_CLUSTER",
+    ] {
+        let problems = server_fail(&with(hosted(), name, ""));
+        let problem = only(&problems, ProblemKind::Empty, name);
+        assert!(
+            problem.message.contains(&format!("`{name}`")) && problem.message.contains("is empty"),
+            "{problem}"
+        );
+    }
+}
+
+#[test]
+fn empty_laravel_name_is_reported_under_its_own_name() {
+    let config = with(without(hosted(), "PUSHER_KEY"), "PUSHER_APP_KEY", "");
+    let problems = server_fail(&config);
+    only(&problems, ProblemKind::Empty, "PUSHER_APP_KEY");
+}
+
+#[test]
+fn misspelt_names_are_suggested() {
+    let cases = [
+        ("PUSHER_APP_ID", "PUSHER_APPID", APP_ID),
+        ("PUSHER_KEY", "PUSHER_KEYS", KEY),
+        ("PUSHER_KEY", "pusher_key", KEY),
+    ];
+    for (right, wrong, value) in cases {
+        let config = with(without(hosted(), right), wrong, value);
+        let problems = server_fail(&config);
+        let problem = only(&problems, ProblemKind::Missing, right);
+        let help = problem.help.as_deref().unwrap_or("");
+        assert!(
+            help.contains(&format!("`{wrong}`"))
+                && help.contains(&format!("misspelling of `{right}`")),
+            "{problem}"
+        );
+    }
+}
+
+// 6. Formats.
+
+#[test]
+fn app_id_that_is_not_digits_is_a_format_error() {
+    let problems = server_fail(&with(hosted(), "PUSHER_APP_ID", "20864a1"));
+    let problem = only(&problems, ProblemKind::Format, "PUSHER_APP_ID");
+    assert!(problem.message.contains("digits only"), "{problem}");
+}
+
+#[test]
+fn key_and_secret_not_20_lowercase_hex_are_format_errors() {
+    let cases = [
+        ("76bf3c472549d2e1c78", "has 19 characters"),
+        ("76bf3c472549d2e1c787a", "has 21 characters"),
+        ("76BF3C472549D2E1C787", "uppercase"),
+        (
+            "76bf3c472549d2e1c78z",
+            "expected 20 lowercase hex characters",
+        ),
+    ];
+    for name in ["PUSHER_KEY", "PUSHER_SECRET"] {
+        for (value, why) in cases {
+            let problems = server_fail(&with(hosted(), name, value));
+            let problem = only(&problems, ProblemKind::Format, name);
+            assert!(problem.message.contains(why), "{value}: {problem}");
+            assert_no_leak(&problems, value);
+        }
+    }
+}
+
+#[test]
+fn unknown_cluster_suggests_the_near_one() {
+    for value in ["europe", "EU", "eu1"] {
+        let problems = server_fail(&with(hosted(), "PUSHER_CLUSTER", value));
+        let problem = only(&problems, ProblemKind::Format, "PUSHER_CLUSTER");
+        assert!(
+            problem
+                .message
+                .contains(&format!("is `{value}`, not a Pusher cluster")),
+            "{problem}"
+        );
+        assert!(problem.message.contains("did you mean `eu`?"), "{problem}");
+    }
+    let problems = server_fail(&with(hosted(), "PUSHER_CLUSTER", "mars"));
+    let problem = only(&problems, ProblemKind::Format, "PUSHER_CLUSTER");
+    assert!(
+        problem.message.contains("expected one of `mt1`"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn every_public_cluster_passes() {
+    for cluster in CLUSTERS {
+        let checked = pass(&with(hosted(), "PUSHER_CLUSTER", cluster), Mode::Server);
+        assert_eq!(checked.cluster.as_deref(), Some(cluster));
+    }
+}
+
+// 7. Key equals secret, app id as key, swaps.
+
+#[test]
+fn key_equal_to_secret_is_reported() {
+    let problems = server_fail(&with(hosted(), "PUSHER_SECRET", KEY));
+    let problem = only(&problems, ProblemKind::KeyEqualsSecret, "PUSHER_KEY");
+    assert!(
+        problem.message.contains("`PUSHER_KEY`") && problem.message.contains("`PUSHER_SECRET`"),
+        "{problem}"
+    );
+    assert_no_leak(&problems, KEY);
+}
+
+#[test]
+fn key_of_digits_only_is_the_app_id_as_key() {
+    let problems = server_fail(&with(hosted(), "PUSHER_KEY", "4471902"));
+    let problem = only(&problems, ProblemKind::AppIdAsKey, "PUSHER_KEY");
+    assert!(problem.message.contains("only digits"), "{problem}");
+    assert!(!problem.message.contains("4471902"), "{problem}");
+}
+
+#[test]
+fn app_id_and_key_exchanged_are_swapped() {
+    let config = with(with(hosted(), "PUSHER_APP_ID", KEY), "PUSHER_KEY", APP_ID);
+    let problems = server_fail(&config);
+    let problem = only(&problems, ProblemKind::Swapped, "PUSHER_APP_ID");
+    assert!(
+        problem.message.contains("`PUSHER_APP_ID`") && problem.message.contains("`PUSHER_KEY`"),
+        "{problem}"
+    );
+    assert!(problem.message.contains("swapped"), "{problem}");
+    assert_no_leak(&problems, KEY);
+}
+
+#[test]
+fn key_and_secret_exchanged_are_caught_by_the_public_key_equal_to_the_secret() {
+    // The browser has the right key; on the server, key and secret were exchanged.
+    let config = [
+        ("PUSHER_APP_ID", APP_ID),
+        ("PUSHER_KEY", SECRET),
+        ("PUSHER_SECRET", KEY),
+        ("PUSHER_CLUSTER", "eu"),
+        ("NEXT_PUBLIC_PUSHER_KEY", KEY),
+    ]
+    .map(|(n, v)| (n, v.to_owned()));
+    let problems = server_fail(&config);
+    let problem = only(
+        &problems,
+        ProblemKind::ExposedSecret,
+        "NEXT_PUBLIC_PUSHER_KEY",
+    );
+    assert!(problem.message.contains("`PUSHER_SECRET`"), "{problem}");
+    assert!(
+        problem
+            .message
+            .contains("`PUSHER_KEY` and `PUSHER_SECRET` look swapped"),
+        "{problem}"
+    );
+    assert!(
+        problem.help.as_deref().unwrap_or("").contains("rotate"),
+        "{problem}"
+    );
+    assert_no_leak(&problems, KEY);
+    assert_no_leak(&problems, SECRET);
+}
+
+// 8. Paste residue.
+
+#[test]
+fn whitespace_and_quotes_left_in_a_value_are_paste_residue() {
+    let cases = [
+        (format!(" {KEY}"), "whitespace"),
+        (format!("{KEY} "), "whitespace"),
+        (format!("{KEY}\t"), "whitespace"),
+        (format!("\u{200b}{KEY}"), "invisible"),
+        (format!("\"{KEY}\""), "quotes"),
+        (format!("'{KEY}'"), "quotes"),
+        (format!("{KEY}\""), "quotes"),
+    ];
+    for (value, why) in &cases {
+        for name in ["PUSHER_KEY", "PUSHER_SECRET"] {
+            let problems = server_fail(&with(hosted(), name, value));
+            let problem = only(&problems, ProblemKind::PasteResidue, name);
+            assert!(problem.message.contains(why), "{value:?}: {problem}");
+            assert_no_leak(&problems, KEY);
+        }
+    }
+    let problems = server_fail(&with(hosted(), "PUSHER_CLUSTER", "eu "));
+    only(&problems, ProblemKind::PasteResidue, "PUSHER_CLUSTER");
+}
+
+// 9. Placeholders.
+
+#[test]
+fn placeholders_in_key_and_secret_are_reported() {
+    let values = [
+        "your_actual_pusher_key",
+        "your-pusher-secret",
+        "changeme",
+        "xxx",
+        "<key>",
+        "${PUSHER_KEY}",
+        "TODO",
+        "...",
+    ];
+    for name in ["PUSHER_KEY", "PUSHER_SECRET"] {
+        for value in values {
+            let problems = server_fail(&with(hosted(), name, value));
+            let problem = only(&problems, ProblemKind::Placeholder, name);
+            assert!(
+                problem.message.contains("is a placeholder"),
+                "{value}: {problem}"
+            );
+        }
+    }
+}
+
+#[test]
+fn incident_template_values_are_placeholders() {
+    let config = [
+        ("PUSHER_APP_ID", "your_actual_pusher_app_id"),
+        ("PUSHER_KEY", "your_actual_pusher_key"),
+        ("PUSHER_SECRET", "your_actual_pusher_secret"),
+        ("PUSHER_CLUSTER", "eu"),
+        ("NEXT_PUBLIC_PUSHER_KEY", "your_actual_pusher_key"),
+        ("NEXT_PUBLIC_PUSHER_CLUSTER", "eu"),
+    ]
+    .map(|(n, v)| (n, v.to_owned()));
+    let problems = server_fail(&config);
+    assert_eq!(
+        kinds(&problems),
+        [
+            (ProblemKind::Placeholder, "PUSHER_APP_ID"),
+            (ProblemKind::Placeholder, "PUSHER_KEY"),
+            (ProblemKind::Placeholder, "NEXT_PUBLIC_PUSHER_KEY"),
+            (ProblemKind::Placeholder, "PUSHER_SECRET"),
+        ],
+        "{problems}"
+    );
+}
+
+#[test]
+fn a_variable_set_to_its_own_name_is_a_placeholder() {
+    let problems = server_fail(&with(hosted(), "PUSHER_KEY", "PUSHER_KEY"));
+    let problem = only(&problems, ProblemKind::Placeholder, "PUSHER_KEY");
+    assert!(problem.message.contains("name"), "{problem}");
+}
+
+#[test]
+fn unexpanded_reference_is_named_as_such() {
+    let problems = server_fail(&with(hosted(), "PUSHER_SECRET", "${PUSHER_APP_SECRET}"));
+    let problem = only(&problems, ProblemKind::Placeholder, "PUSHER_SECRET");
+    assert!(
+        problem.message.contains("unexpanded reference"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn pusher_documentation_examples_are_placeholders() {
+    // Pusher's published worked example: app 3, key 278d…, secret 7ad3….
+    let cases = [
+        ("PUSHER_APP_ID", "3", "example app id"),
+        ("PUSHER_KEY", "278d425bdf160c739803", "example key"),
+        ("PUSHER_SECRET", "7ad3773142a6692b25b8", "example secret"),
+    ];
+    for (name, value, why) in cases {
+        let problems = server_fail(&with(hosted(), name, value));
+        let problem = only(&problems, ProblemKind::Placeholder, name);
+        assert!(problem.message.contains(why), "{problem}");
+    }
+}
+
+// 10. Other providers.
+
+#[test]
+fn other_providers_credentials_name_the_provider() {
+    let cases = [
+        ("AKIA4O1BMU5A43I61PH8", "AWS"),
+        ("ghp_EbtD0ljoFZk4swmDQ8BZ0gTZqOGDFW0RD3D8", "GitHub"),
+        (
+            "sk-proj-ovukbOJlRoKoPn49pdfLT3BlbkFJZo0q5ZUPl5gwoUP0UwHP",
+            "OpenAI",
+        ),
+        (
+            "sk-ant-api03-3TggAUzP2RTD9h3RaGV28gNDz5BkYZ91tF9zUsLO",
+            "Anthropic",
+        ),
+        (
+            "sk-EJejm2WyzawNjWcg0fUWA0QMnqsQRpl0wSd4ZzpN",
+            "OpenAI, Anthropic, OpenRouter",
+        ),
+        (
+            "sk_live_544d38da2a8e55b8d44fb3ef493790b1c9f84af4",
+            "Paystack",
+        ),
+        // base64("calm-otter-42.clerk.accounts.dev$")
+        (
+            "pk_test_Y2FsbS1vdHRlci00Mi5jbGVyay5hY2NvdW50cy5kZXYk",
+            "Clerk",
+        ),
+        ("AIza5w4tbULqoRst3EeBjCVzGwH2DaK7gbYcWdX", "Google"),
+        ("xoxb-362068165286-sAwxmiKpx1VHW8jRlHy7bqKR", "Slack"),
+    ];
+    for (value, provider) in cases {
+        for name in ["PUSHER_KEY", "PUSHER_SECRET"] {
+            let problems = server_fail(&with(hosted(), name, value));
+            let problem = only(&problems, ProblemKind::ForeignCredential, name);
+            assert!(problem.message.contains(provider), "{provider}: {problem}");
+            assert!(
+                problem.message.contains("not a Pusher credential"),
+                "{problem}"
+            );
+            assert_no_leak(&problems, value);
+        }
+    }
+}
+
+#[test]
+fn paystack_and_clerk_keys_are_not_called_stripe() {
+    for value in [
+        "sk_live_544d38da2a8e55b8d44fb3ef493790b1c9f84af4",
+        "pk_test_Y2FsbS1vdHRlci00Mi5jbGVyay5hY2NvdW50cy5kZXYk",
+    ] {
+        let problems = server_fail(&with(hosted(), "PUSHER_KEY", value));
+        let problem = only(&problems, ProblemKind::ForeignCredential, "PUSHER_KEY");
+        assert!(!problem.message.contains("Stripe"), "{problem}");
+    }
+}
+
+#[test]
+fn foreign_credential_wrapped_in_quotes_is_still_recognised() {
+    let problems = server_fail(&with(
+        hosted(),
+        "PUSHER_KEY",
+        &format!("\"{STRIPE_PK_LIVE}\""),
+    ));
+    let problem = only(&problems, ProblemKind::ForeignCredential, "PUSHER_KEY");
+    assert!(problem.message.contains("Stripe"), "{problem}");
+    assert_no_leak(&problems, STRIPE_PK_LIVE);
+}
+
+// 11. Exposed secret.
+
+#[test]
+fn next_public_secret_variable_is_an_exposed_secret() {
+    let problems = server_fail(&with(hosted(), "NEXT_PUBLIC_PUSHER_SECRET", SECRET));
+    let problem = only(
+        &problems,
+        ProblemKind::ExposedSecret,
+        "NEXT_PUBLIC_PUSHER_SECRET",
+    );
+    assert!(problem.message.contains("`NEXT_PUBLIC_`"), "{problem}");
+    assert!(problem.message.contains("browser"), "{problem}");
+    assert_no_leak(&problems, SECRET);
+}
+
+#[test]
+fn vite_secret_variable_is_an_exposed_secret_even_with_another_value() {
+    let problems = server_fail(&with(hosted(), "VITE_PUSHER_APP_SECRET", OTHER_SECRET));
+    only(
+        &problems,
+        ProblemKind::ExposedSecret,
+        "VITE_PUSHER_APP_SECRET",
+    );
+    assert_no_leak(&problems, OTHER_SECRET);
+}
+
+#[test]
+fn empty_public_secret_variable_is_not_reported() {
+    pass(&with(hosted(), "VITE_PUSHER_APP_SECRET", ""), Mode::Server);
+}
+
+#[test]
+fn public_variable_holding_the_secret_is_an_exposed_secret() {
+    let problems = server_fail(&with(hosted(), "NEXT_PUBLIC_PUSHER_AUTH", SECRET));
+    let problem = only(
+        &problems,
+        ProblemKind::ExposedSecret,
+        "NEXT_PUBLIC_PUSHER_AUTH",
+    );
+    assert!(problem.message.contains("`PUSHER_SECRET`"), "{problem}");
+    assert_no_leak(&problems, SECRET);
+}
+
+#[test]
+fn public_key_mirror_holding_the_secret_is_an_exposed_secret() {
+    let problems = server_fail(&with(hosted(), "VITE_PUSHER_KEY", SECRET));
+    let problem = only(&problems, ProblemKind::ExposedSecret, "VITE_PUSHER_KEY");
+    assert!(problem.message.contains("look swapped"), "{problem}");
+    assert_no_leak(&problems, SECRET);
+}
+
+// 12. Self-hosted servers.
+
+#[test]
+fn host_makes_cluster_optional() {
+    let config = with(
+        without(hosted(), "PUSHER_CLUSTER"),
+        "PUSHER_HOST",
+        "ws.example.org",
+    );
+    let checked = pass(&config, Mode::Server);
+    assert_eq!(checked.cluster, None);
+    assert_eq!(checked.host.as_deref(), Some("ws.example.org"));
+}
+
+#[test]
+fn pusher_com_host_keeps_hosted_formats() {
+    let config = with(
+        with(hosted(), "PUSHER_HOST", "api-eu.pusher.com"),
+        "PUSHER_KEY",
+        "app-key",
+    );
+    let problems = server_fail(&config);
+    only(&problems, ProblemKind::Placeholder, "PUSHER_KEY");
+}
+
+#[test]
+fn scheme_inside_host_is_a_format_error() {
+    let config = with(hosted(), "PUSHER_HOST", "https://ws.example.org");
+    let problems = server_fail(&config);
+    let problem = only(&problems, ProblemKind::Format, "PUSHER_HOST");
+    assert!(problem.message.contains("PUSHER_SCHEME=https"), "{problem}");
+}
+
+#[test]
+fn port_inside_host_is_a_format_error() {
+    let problems = server_fail(&with(hosted(), "PUSHER_HOST", "ws.example.org:6001"));
+    let problem = only(&problems, ProblemKind::Format, "PUSHER_HOST");
+    assert!(problem.message.contains("PUSHER_PORT=6001"), "{problem}");
+}
+
+#[test]
+fn port_out_of_range_is_a_format_error() {
+    for port in ["0", "65536", "70000", "-1", "http"] {
+        let problems = server_fail(&with(hosted(), "PUSHER_PORT", port));
+        let problem = only(&problems, ProblemKind::Format, "PUSHER_PORT");
+        assert!(problem.message.contains("1 to 65535"), "{port}: {problem}");
+    }
+    for port in ["1", "65535"] {
+        let checked = pass(&with(hosted(), "PUSHER_PORT", port), Mode::Server);
+        assert_eq!(checked.port.map(|p| p.to_string()).as_deref(), Some(port));
+    }
+}
+
+#[test]
+fn bad_scheme_is_a_format_error() {
+    let cases = [
+        ("wss", "`https`"),
+        ("ws", "`http`"),
+        ("HTTPS", "lowercase"),
+        ("ftp", "expected `http` or `https`"),
+    ];
+    for (scheme, why) in cases {
+        let problems = server_fail(&with(hosted(), "PUSHER_SCHEME", scheme));
+        let problem = only(&problems, ProblemKind::Format, "PUSHER_SCHEME");
+        assert!(problem.message.contains(why), "{scheme}: {problem}");
+    }
+}
+
+#[test]
+fn public_host_without_server_host_is_a_mismatch() {
+    let problems = server_fail(&with(hosted(), "VITE_PUSHER_HOST", "127.0.0.1"));
+    let problem = only(&problems, ProblemKind::Mismatch, "VITE_PUSHER_HOST");
+    assert!(
+        problem.message.contains("`PUSHER_HOST` is not"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn public_host_differing_from_server_host_is_a_mismatch() {
+    let config = with(
+        with(hosted(), "PUSHER_HOST", "ws.example.org"),
+        "VITE_PUSHER_HOST",
+        "localhost",
+    );
+    let problems = server_fail(&config);
+    let problem = only(&problems, ProblemKind::Mismatch, "VITE_PUSHER_HOST");
+    assert!(
+        problem.message.contains("`localhost`") && problem.message.contains("`ws.example.org`"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn soketi_defaults_without_a_host_are_placeholders() {
+    let config = [
+        ("PUSHER_APP_ID", "app-id"),
+        ("PUSHER_APP_KEY", "app-key"),
+        ("PUSHER_APP_SECRET", "app-secret"),
+        ("PUSHER_APP_CLUSTER", "mt1"),
+    ]
+    .map(|(n, v)| (n, v.to_owned()));
+    let problems = server_fail(&config);
+    assert_eq!(
+        kinds(&problems),
+        [
+            (ProblemKind::Placeholder, "PUSHER_APP_ID"),
+            (ProblemKind::Placeholder, "PUSHER_APP_KEY"),
+            (ProblemKind::Placeholder, "PUSHER_APP_SECRET"),
+        ],
+        "{problems}"
+    );
+}
+
+#[test]
+fn self_hosted_values_with_whitespace_are_format_errors() {
+    let config = [
+        ("PUSHER_HOST", "ws.example.org"),
+        ("PUSHER_APP_ID", "app-id"),
+        ("PUSHER_APP_KEY", "app key"),
+        ("PUSHER_APP_SECRET", "app-secret"),
+    ]
+    .map(|(n, v)| (n, v.to_owned()));
+    let problems = server_fail(&config);
+    only(&problems, ProblemKind::Format, "PUSHER_APP_KEY");
+}
+
+// 13. Client mode.
+
+#[test]
+fn client_mode_needs_only_the_public_key_and_cluster() {
+    let config = [
+        ("NEXT_PUBLIC_PUSHER_KEY", KEY),
+        ("NEXT_PUBLIC_PUSHER_CLUSTER", "eu"),
+    ]
+    .map(|(n, v)| (n, v.to_owned()));
+    let checked = pass(&config, Mode::Client);
+    assert_eq!(checked.key, KEY);
+    assert_eq!(checked.cluster.as_deref(), Some("eu"));
+    assert_eq!(checked.app_id, None);
+    assert_eq!(checked.secret, None);
+    // The same map is not a server configuration.
+    let problems = fail(&config, Mode::Server);
+    assert!(problems.has(ProblemKind::Missing), "{problems}");
+}
+
+#[test]
+fn client_mode_never_reads_app_id_or_secret() {
+    let config = [
+        ("PUSHER_APP_ID", "your_app_id"),
+        ("PUSHER_KEY", KEY),
+        ("PUSHER_SECRET", "changeme"),
+        ("PUSHER_CLUSTER", "eu"),
+    ]
+    .map(|(n, v)| (n, v.to_owned()));
+    let checked = pass(&config, Mode::Client);
+    assert_eq!(checked.app_id, None);
+    assert_eq!(checked.secret, None);
+    assert_eq!(checked.key, KEY);
+    let checked = pass(
+        &[
+            ("PUSHER_KEY", KEY.to_owned()),
+            ("PUSHER_CLUSTER", "eu".to_owned()),
+        ],
+        Mode::Client,
+    );
+    assert_eq!(checked.secret, None);
+}
+
+#[test]
+fn client_mode_still_checks_the_public_key() {
+    let config = [
+        ("NEXT_PUBLIC_PUSHER_KEY", STRIPE_PK_TEST),
+        ("NEXT_PUBLIC_PUSHER_CLUSTER", "eu"),
+    ]
+    .map(|(n, v)| (n, v.to_owned()));
+    let problems = fail(&config, Mode::Client);
+    only(
+        &problems,
+        ProblemKind::ForeignCredential,
+        "NEXT_PUBLIC_PUSHER_KEY",
+    );
+}
+
+#[test]
+fn client_mode_missing_key_points_at_public_mirror() {
+    let problems = fail(
+        &[("NEXT_PUBLIC_PUSHER_CLUSTER", "eu".to_owned())],
+        Mode::Client,
+    );
+    let problem = only(&problems, ProblemKind::Missing, "PUSHER_KEY");
+    assert!(
+        problem
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("NEXT_PUBLIC_PUSHER_KEY"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn client_mode_still_reports_a_public_secret_variable() {
+    let config = [
+        ("NEXT_PUBLIC_PUSHER_KEY", KEY),
+        ("NEXT_PUBLIC_PUSHER_CLUSTER", "eu"),
+        ("NEXT_PUBLIC_PUSHER_SECRET", SECRET),
+    ]
+    .map(|(n, v)| (n, v.to_owned()));
+    let problems = fail(&config, Mode::Client);
+    only(
+        &problems,
+        ProblemKind::ExposedSecret,
+        "NEXT_PUBLIC_PUSHER_SECRET",
+    );
+}
+
+// 14. All problems at once, in a stable order.
+
+#[test]
+fn every_problem_is_reported_at_once_in_setting_order() {
+    let upper_secret = SECRET.to_ascii_uppercase();
+    let config = [
+        ("NEXT_PUBLIC_PUSHER_SECRET", SECRET),
+        ("PUSHER_SCHEME", "wss"),
+        ("PUSHER_PORT", "99999"),
+        ("NEXT_PUBLIC_PUSHER_CLUSTER", "us2"),
+        ("PUSHER_APP_CLUSTER", "europe"),
+        ("PUSHER_CLUSTER", "eu"),
+        ("PUSHER_SECRET", upper_secret.as_str()),
+        ("VITE_PUSHER_APP_KEY", STRIPE_SK_TEST),
+        ("PUSHER_KEY", &format!(" {KEY}")),
+        ("PUSHER_APP_ID", "your_app_id"),
+    ]
+    .map(|(n, v)| (n, v.to_owned()));
+    let expected = [
+        (ProblemKind::Placeholder, "PUSHER_APP_ID"),
+        (ProblemKind::PasteResidue, "PUSHER_KEY"),
+        (ProblemKind::ForeignCredential, "VITE_PUSHER_APP_KEY"),
+        (ProblemKind::Format, "PUSHER_SECRET"),
+        (ProblemKind::Format, "PUSHER_APP_CLUSTER"),
+        (ProblemKind::Mismatch, "NEXT_PUBLIC_PUSHER_CLUSTER"),
+        (ProblemKind::Format, "PUSHER_PORT"),
+        (ProblemKind::Format, "PUSHER_SCHEME"),
+        (ProblemKind::ExposedSecret, "NEXT_PUBLIC_PUSHER_SECRET"),
+    ];
+    let problems = server_fail(&config);
+    assert_eq!(kinds(&problems), expected, "{problems}");
+    let shown = problems.to_string();
+    assert_eq!(
+        shown.matches("error: ").count(),
+        expected.len() + 1,
+        "{shown}"
+    );
+    assert!(
+        shown.ends_with("error: the Pusher configuration has 9 problems"),
+        "{shown}"
+    );
+    // The same variables in reverse order give the same report.
+    let mut reversed = config.to_vec();
+    reversed.reverse();
+    assert_eq!(server_fail(&reversed), problems);
+    for value in [SECRET, upper_secret.as_str(), KEY, STRIPE_SK_TEST] {
+        assert_no_leak(&problems, value);
+    }
+}
+
+#[test]
+fn missing_and_bad_values_are_reported_together() {
+    let config =
+        [("PUSHER_KEY", "changeme"), ("PUSHER_CLUSTER", "europe")].map(|(n, v)| (n, v.to_owned()));
+    let problems = server_fail(&config);
+    assert_eq!(
+        kinds(&problems),
+        [
+            (ProblemKind::Missing, "PUSHER_APP_ID"),
+            (ProblemKind::Placeholder, "PUSHER_KEY"),
+            (ProblemKind::Missing, "PUSHER_SECRET"),
+            (ProblemKind::Format, "PUSHER_CLUSTER"),
+        ],
+        "{problems}"
+    );
+}
+
+// 15. No credential in any message.
+
+#[test]
+fn no_problem_ever_shows_a_whole_key_or_secret() {
+    let configs: Vec<Vec<(&'static str, String)>> = vec![
+        with(hosted(), "NEXT_PUBLIC_PUSHER_KEY", OTHER_KEY),
+        with(hosted(), "PUSHER_APP_KEY", OTHER_KEY),
+        with(hosted(), "PUSHER_APP_SECRET", OTHER_SECRET),
+        with(hosted(), "PUSHER_SECRET", KEY),
+        with(with(hosted(), "PUSHER_APP_ID", KEY), "PUSHER_KEY", APP_ID),
+        with(hosted(), "NEXT_PUBLIC_PUSHER_SECRET", SECRET),
+        with(hosted(), "VITE_PUSHER_APP_KEY", SECRET),
+        with(hosted(), "NEXT_PUBLIC_PUSHER_KEY", SECRET),
+        with(hosted(), "PUBLIC_PUSHER_TOKEN", SECRET),
+        with(hosted(), "PUSHER_KEY", &format!("'{KEY}'")),
+        with(hosted(), "PUSHER_SECRET", &format!("{SECRET}\n")),
+        with(hosted(), "PUSHER_KEY", &KEY.to_ascii_uppercase()),
+        with(hosted(), "PUSHER_SECRET", &SECRET[..19]),
+        with(hosted(), "PUSHER_SECRET", &format!("{SECRET}0")),
+        with(hosted(), "PUSHER_KEY", &format!("{KEY}-x")),
+        with(hosted(), "PUSHER_APP_ID", SECRET),
+        with(hosted(), "PUSHER_CLUSTER", SECRET),
+        with(hosted(), "PUSHER_APP_CLUSTER", KEY),
+        with(hosted(), "NEXT_PUBLIC_PUSHER_CLUSTER", SECRET),
+        with(
+            with(hosted(), "PUSHER_HOST", SECRET),
+            "VITE_PUSHER_HOST",
+            "ws.example.org",
+        ),
+        with(
+            with(hosted(), "PUSHER_HOST", "ws.example.org"),
+            "VITE_PUSHER_HOST",
+            SECRET,
+        ),
+        with(hosted(), "VITE_PUSHER_PORT", SECRET),
+        with(hosted(), "PUSHER_PORT", SECRET),
+        with(hosted(), "PUSHER_SCHEME", SECRET),
+        with(without(hosted(), "PUSHER_SECRET"), "PUSHER_SECRETS", SECRET),
+        with(without(hosted(), "PUSHER_KEY"), "pusher_key", KEY),
+    ];
+    let mut credentials = vec![KEY, SECRET, OTHER_KEY, OTHER_SECRET];
+    credentials.extend(STRIPE_VALUES);
+    for (index, config) in configs.iter().enumerate() {
+        let problems = server_fail(config);
+        for value in &credentials {
+            let shown = problems.to_string();
+            assert!(
+                !leaks(&shown, value),
+                "config {index} shows `{value}`:\n{shown}"
+            );
+        }
+    }
+}
+
+// 16. Origins in messages.
+
+#[test]
+fn messages_say_where_each_value_was_read() {
+    let mut vars = Vars::new();
+    let env_file = |line| Origin::EnvFile {
+        path: ".env".into(),
+        line,
+    };
+    vars.insert("PUSHER_APP_ID".into(), APP_ID.into(), env_file(Some(1)));
+    vars.insert("PUSHER_KEY".into(), "changeme".into(), env_file(Some(3)));
+    vars.insert("PUSHER_SECRET".into(), "xxx".into(), Origin::ProcessEnv);
+    vars.insert("PUSHER_CLUSTER".into(), "europe".into(), env_file(None));
+    let problems = check(&vars, Mode::Server).expect_err("three problems");
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(messages.len(), 3, "{problems}");
+    assert!(
+        messages[0].starts_with("`PUSHER_KEY` in `.env` line 3 "),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        messages[1].starts_with("`PUSHER_SECRET` in the process environment "),
+        "{}",
+        messages[1]
+    );
+    assert!(
+        messages[2].starts_with("`PUSHER_CLUSTER` in `.env` "),
+        "{}",
+        messages[2]
+    );
+}
+
+#[test]
+fn given_variables_are_named_as_such() {
+    let problems = server_fail(&with(hosted(), "PUSHER_KEY", "changeme"));
+    let problem = only(&problems, ProblemKind::Placeholder, "PUSHER_KEY");
+    assert!(
+        problem
+            .message
+            .starts_with("`PUSHER_KEY` in the given variables "),
+        "{problem}"
+    );
+}
+
+#[test]
+fn mismatch_names_the_origin_of_both_sides() {
+    let mut vars = Vars::new();
+    let env_file = |line| Origin::EnvFile {
+        path: ".env".into(),
+        line: Some(line),
+    };
+    vars.insert("PUSHER_APP_ID".into(), APP_ID.into(), Origin::ProcessEnv);
+    vars.insert("PUSHER_KEY".into(), KEY.into(), Origin::ProcessEnv);
+    vars.insert("PUSHER_SECRET".into(), SECRET.into(), Origin::ProcessEnv);
+    vars.insert("PUSHER_CLUSTER".into(), "eu".into(), Origin::ProcessEnv);
+    vars.insert(
+        "NEXT_PUBLIC_PUSHER_KEY".into(),
+        OTHER_KEY.into(),
+        env_file(7),
+    );
+    let problems = check(&vars, Mode::Server).expect_err("a mismatch");
+    let problem = only(&problems, ProblemKind::Mismatch, "NEXT_PUBLIC_PUSHER_KEY");
+    assert!(
+        problem
+            .message
+            .contains("`NEXT_PUBLIC_PUSHER_KEY` in `.env` line 7"),
+        "{problem}"
+    );
+    assert!(
+        problem
+            .message
+            .contains("`PUSHER_KEY` in the process environment"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn missing_variable_names_the_sources_searched() {
+    let mut vars = Vars::new();
+    for (name, value) in without(hosted(), "PUSHER_SECRET") {
+        vars.insert(name.into(), value, Origin::ProcessEnv);
+    }
+    vars.note_searched("the process environment");
+    vars.note_searched("`.env`");
+    let problems = check(&vars, Mode::Server).expect_err("a missing secret");
+    let problem = only(&problems, ProblemKind::Missing, "PUSHER_SECRET");
+    assert_eq!(
+        problem.message,
+        "`PUSHER_SECRET` is not set in the process environment or `.env`"
+    );
+}

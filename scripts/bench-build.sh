@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Clean-build time of a minimal app using `pusher_config!()` against the same app using
+# `dotenvy_macro::dotenv!` for the same four variables, built side by side, alternating.
+#
+#   bash scripts/bench-build.sh [RUNS]      (default 5)
+#
+# Prints each run, the medians, and the ratio. Each build uses an empty target folder, so every
+# dependency (syn, the macro crate, …) is compiled as in a user's first `cargo build`.
+set -euo pipefail
+
+runs="${1:-5}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+envfile='PUSHER_APP_ID=2047711
+PUSHER_KEY=9c2e4b7a1f08d3e65b4a
+PUSHER_SECRET=3f7d0a9e6c1b8e2d4a57
+PUSHER_CLUSTER=eu'
+
+mkdir -p "$work/baseline/src" "$work/ours/src"
+cat > "$work/baseline/Cargo.toml" <<TOML
+[package]
+name = "baseline"
+version = "0.0.0"
+edition = "2021"
+
+[dependencies]
+dotenvy_macro = "0.15.7"
+
+[workspace]
+TOML
+cat > "$work/baseline/src/main.rs" <<'RS'
+static APP_ID: &str = dotenvy_macro::dotenv!("PUSHER_APP_ID");
+static KEY: &str = dotenvy_macro::dotenv!("PUSHER_KEY");
+static SECRET: &str = dotenvy_macro::dotenv!("PUSHER_SECRET");
+static CLUSTER: &str = dotenvy_macro::dotenv!("PUSHER_CLUSTER");
+fn main() {
+    println!("{APP_ID} {} {} {CLUSTER}", KEY.len(), SECRET.len());
+}
+RS
+cat > "$work/ours/Cargo.toml" <<TOML
+[package]
+name = "ours"
+version = "0.0.0"
+edition = "2021"
+
+[dependencies]
+pusher-config = { path = "$root/pusher-config" }
+pusher-config-macros = { path = "$root/pusher-config-macros" }
+
+[workspace]
+TOML
+cat > "$work/ours/src/main.rs" <<'RS'
+static PUSHER: pusher_config::PusherConfig = pusher_config_macros::pusher_config!();
+fn main() {
+    println!("{} {} {} {}", PUSHER.app_id(), PUSHER.key(), PUSHER.secret(), PUSHER.cluster());
+}
+RS
+for app in baseline ours; do
+  printf '%s\n' "$envfile" > "$work/$app/.env"
+  cp "$root/Cargo.lock" "$work/$app/Cargo.lock"
+  (cd "$work/$app" && cargo fetch -q)
+done
+
+time_build() {
+  local app="$1"
+  rm -rf "$work/$app/target"
+  local start end
+  start=$(date +%s%N)
+  (cd "$work/$app" && cargo build -q --offline)
+  end=$(date +%s%N)
+  echo "$(( (end - start) / 1000000 ))"
+}
+
+# Warm the file cache once, untimed.
+time_build baseline >/dev/null
+time_build ours >/dev/null
+
+base_times=()
+our_times=()
+for i in $(seq "$runs"); do
+  b=$(time_build baseline)
+  o=$(time_build ours)
+  base_times+=("$b")
+  our_times+=("$o")
+  printf 'run %d: baseline %d ms  pusher_config %d ms\n' "$i" "$b" "$o"
+done
+
+python3 - "${base_times[*]}" "${our_times[*]}" <<'PY'
+import statistics, sys
+base = [int(x) / 1000 for x in sys.argv[1].split()]
+ours = [int(x) / 1000 for x in sys.argv[2].split()]
+mb, mo = statistics.median(base), statistics.median(ours)
+print(f"median: baseline (dotenvy_macro) {mb:.2f}s, pusher_config {mo:.2f}s, ratio {mo / mb:.2f}x")
+PY
