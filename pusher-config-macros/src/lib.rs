@@ -8,8 +8,8 @@
 //! static PUSHER: pusher_config::PusherConfig = pusher_config_macros::pusher_config!();
 //! ```
 //!
-//! The phases, one module each: [`args`] parses the macro's arguments, [`load`] reads the
-//! sources, [`validate`] applies the shared rules, [`expand`] writes the constant (or the
+//! The phases, one module each: `args` parses the macro's arguments, `load` reads the
+//! sources, `validate` applies the shared rules, `expand` writes the constant (or the
 //! errors and a placeholder value of the same type).
 #![forbid(unsafe_code)]
 

@@ -100,6 +100,6 @@ mod tests {
             known: 8,
         }
         .to_string();
-        assert_eq!(short, "(9 chars)");
+        assert_eq!(short, "`p…` (9 chars)");
     }
 }
