@@ -19,7 +19,9 @@ macro_rules! public_string {
                 Self(Cow::Borrowed(value))
             }
 
-            pub(crate) fn owned(value: String) -> Self {
+            #[cfg(feature = "rules")]
+            #[cfg(feature = "rules")]
+    pub(crate) fn owned(value: String) -> Self {
                 Self(Cow::Owned(value))
             }
 
@@ -115,6 +117,7 @@ impl Secret {
         Self(Cow::Borrowed(value))
     }
 
+    #[cfg(feature = "rules")]
     pub(crate) fn owned(value: String) -> Self {
         Self(Cow::Owned(value))
     }

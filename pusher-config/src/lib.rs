@@ -1,7 +1,7 @@
 //! Typed, validated Pusher configuration.
 //!
 //! This crate holds the typed config ([`PusherConfig`], [`PublicConfig`]) and **the rule set**
-//! ([`rules::check`]) that decides whether a configuration is right. The
+//! (`rules::check`, feature `rules`) that decides whether a configuration is right. The
 //! `pusher_config!()` macro of `pusher-config-macros` runs those rules at `cargo build` and
 //! expands to a [`PusherConfig`] constant:
 //!
@@ -9,14 +9,24 @@
 //! static PUSHER: pusher_config::PusherConfig = pusher_config_macros::pusher_config!();
 //! ```
 //!
-//! Values come from a [`source::Vars`] map with each variable's origin, so the same rules serve
+//! Values come from a `source::Vars` map with each variable's origin, so the same rules serve
 //! the macro, run-time loading and unit tests.
+//!
+//! # Features
+//!
+//! - default: the typed config alone, all that an app using `pusher_config!()` compiles;
+//! - `rules`: the rule set (`rules::check`) and run-time loading (`PusherConfig::from_env`,
+//!   `PusherConfig::from_vars`);
+//! - `dotenv`: `.env` files (`PusherConfig::from_env_file`); implies `rules`.
 #![forbid(unsafe_code)]
 
 mod config;
+#[cfg(feature = "rules")]
 mod load;
 pub mod mask;
+#[cfg(feature = "rules")]
 pub mod rules;
+#[cfg(feature = "rules")]
 pub mod source;
 
 pub use config::{

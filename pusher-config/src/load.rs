@@ -1,8 +1,6 @@
 //! Run-time loading: the same rules as `pusher_config!()`, applied to the environment the
 //! program runs in.
 
-use std::path::Path;
-
 use crate::config::{
     AppId, Cluster, Host, Key, PublicConfig, PusherConfig, Secret, DEFAULT_CLUSTER,
 };
@@ -71,7 +69,7 @@ impl PusherConfig {
     /// A configuration from a `.env` file, with the process environment winning over it as it
     /// does for `pusher_config!()`.
     #[cfg(feature = "dotenv")]
-    pub fn from_env_file(path: impl AsRef<Path>) -> Result<Self, Problems> {
+    pub fn from_env_file(path: impl AsRef<std::path::Path>) -> Result<Self, Problems> {
         let path = path.as_ref();
         let mut vars = Vars::from_process_env();
         let (mut file_vars, errors) =

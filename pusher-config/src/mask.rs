@@ -44,11 +44,13 @@ impl fmt::Debug for Masked<'_> {
 
 /// Displays a value whose first `known` characters are a provider's public prefix (`pk_live_`,
 /// `ghp_`): the prefix is shown since it is what identifies the value, never the rest.
+#[cfg(feature = "rules")]
 pub(crate) struct WithKnownPrefix<'a> {
     pub(crate) value: &'a str,
     pub(crate) known: usize,
 }
 
+#[cfg(feature = "rules")]
 impl fmt::Display for WithKnownPrefix<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let len = self.value.chars().count();
@@ -86,6 +88,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "rules")]
     #[test]
     fn known_prefix_is_shown_only_when_the_value_is_long() {
         let long = "pk_live_51Hq2xK7f3Rb9QmZpL0sT4vW8yA1cE5gI7kM9";
