@@ -17,10 +17,17 @@
 //! - default: the typed config alone, all that an app using `pusher_config!()` compiles;
 //! - `rules`: the rule set (`rules::check`) and run-time loading (`PusherConfig::from_env`,
 //!   `PusherConfig::from_vars`);
-//! - `dotenv`: `.env` files (`PusherConfig::from_env_file`); implies `rules`.
+//! - `dotenv`: `.env` files (`PusherConfig::from_env_file`); implies `rules`;
+//! - `signing`: channel authorization, user authentication, REST signing, webhooks;
+//! - `serde`: the public config as the JSON options object of pusher-js;
+//! - `tracing`: connection lifecycle events through `tracing`.
 #![forbid(unsafe_code)]
 
+pub mod close_code;
 mod config;
+pub mod connect;
+#[cfg(feature = "signing")]
+pub mod signing;
 #[cfg(feature = "rules")]
 mod load;
 pub mod mask;

@@ -1,0 +1,1 @@
+//! Connecting: WebSocket and REST URLs, client options, reconnection policy.

@@ -1,0 +1,1 @@
+//! Signing: channel authorization, user authentication, REST requests, webhooks.
