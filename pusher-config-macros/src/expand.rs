@@ -47,11 +47,19 @@ pub(crate) fn pusher_config(input: TokenStream) -> TokenStream {
 fn tracking(loaded: &Loaded) -> TokenStream {
     let names = loaded.tracked.iter();
     let files = loaded.files.iter().filter_map(|file| file.to_str());
+    // A file's text reaches rustc only as an attribute of an empty module: rustc then records
+    // the path in dep-info, but the text is never a value, so no copy of a secret lands in the
+    // incremental cache (as a byte literal from `include_bytes!` does).
     quote! {
         const _: () = {
             #( let _ = ::core::option_env!(#names); )*
-            #( let _ = ::core::include_bytes!(#files); )*
         };
+        #(
+            const _: () = {
+                #[doc = ::core::include_str!(#files)]
+                mod env_file {}
+            };
+        )*
     }
 }
 

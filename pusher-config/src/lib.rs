@@ -26,13 +26,13 @@
 pub mod close_code;
 mod config;
 pub mod connect;
-#[cfg(feature = "signing")]
-pub mod signing;
 #[cfg(feature = "rules")]
 mod load;
 pub mod mask;
 #[cfg(feature = "rules")]
 pub mod rules;
+#[cfg(feature = "signing")]
+pub mod signing;
 #[cfg(feature = "rules")]
 pub mod source;
 

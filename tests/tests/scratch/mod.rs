@@ -96,10 +96,14 @@ impl Scratch {
     /// `cargo build`; returns whether it succeeded, and its stderr (which names every crate
     /// it compiled).
     pub fn try_build(&self, env: &[(&str, &str)]) -> (bool, String) {
-        let output = self
-            .cargo(&["build", "--offline", "--color=never"], env)
-            .output()
-            .expect("run cargo");
+        self.try_build_with(&[], env)
+    }
+
+    /// `cargo build` with more arguments (`--release`).
+    pub fn try_build_with(&self, args: &[&str], env: &[(&str, &str)]) -> (bool, String) {
+        let mut all = vec!["build", "--offline", "--color=never"];
+        all.extend_from_slice(args);
+        let output = self.cargo(&all, env).output().expect("run cargo");
         (
             output.status.success(),
             String::from_utf8_lossy(&output.stderr).into_owned(),

@@ -1,0 +1,105 @@
+//! A client-only build (`pusher_config!(client)`) leaves no copy of the secret anywhere: not in
+//! the binary, not in dep-info, not in the incremental cache.
+
+mod scratch;
+
+use std::path::Path;
+
+use scratch::{target_dir, Scratch};
+
+/// Made up for this test alone, so finding it anywhere means this build leaked it.
+const SECRET: &str = "b7e3f09a5c21d84e6f0a";
+const APP_ID: &str = "7305518";
+
+const MAIN: &str = r#"
+static PUBLIC: pusher_config::PublicConfig = pusher_config_macros::pusher_config!(client);
+
+fn main() {
+    println!("{} {}", PUBLIC.key().as_str(), PUBLIC.cluster());
+}
+"#;
+
+fn files_containing(dir: &Path, needle: &[u8], found: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files_containing(&path, needle, found);
+        } else if let Ok(bytes) = std::fs::read(&path) {
+            if bytes.windows(needle.len()).any(|window| window == needle) {
+                found.push(path.display().to_string());
+            }
+        }
+    }
+}
+
+#[test]
+fn client_build_leaves_no_copy_of_the_secret_or_app_id() {
+    let scratch = Scratch::new("client-only", MAIN);
+    // Start from no earlier artifacts of this crate, so what the scan finds is this build's.
+    for profile in ["debug", "release"] {
+        for folder in ["incremental", "deps", ".fingerprint"] {
+            let Ok(entries) = std::fs::read_dir(target_dir().join(profile).join(folder)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                if entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with("client_only")
+                {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
+    }
+    scratch.write(
+        ".env",
+        &format!(
+            "PUSHER_APP_ID={APP_ID}\nPUSHER_KEY=2c8e5a1f7b3d09e64a2c\nPUSHER_SECRET={SECRET}\nPUSHER_CLUSTER=ap3\nNEXT_PUBLIC_PUSHER_KEY=2c8e5a1f7b3d09e64a2c\n"
+        ),
+    );
+    assert_eq!(scratch.build_and_run(&[]), "2c8e5a1f7b3d09e64a2c ap3");
+    // A release build too: what actually ships.
+    let (ok, stderr) = scratch.try_build_with(&["--release"], &[]);
+    assert!(ok, "{stderr}");
+
+    for needle in [SECRET, APP_ID] {
+        let mut found = Vec::new();
+        files_containing(&target_dir(), needle.as_bytes(), &mut found);
+        assert!(
+            found.is_empty(),
+            "a value the client build must not read is in: {found:?}"
+        );
+    }
+    // The key is public and must be there, or the scan proves nothing.
+    let mut found = Vec::new();
+    files_containing(
+        &target_dir().join("release"),
+        b"2c8e5a1f7b3d09e64a2c",
+        &mut found,
+    );
+    assert!(
+        !found.is_empty(),
+        "the key is not in the release build: the scan looks in the wrong place"
+    );
+}
+
+#[test]
+fn client_build_still_checks_the_public_values() {
+    let scratch = Scratch::new("client-only-stripe", MAIN);
+    scratch.write(
+        ".env",
+        "NEXT_PUBLIC_PUSHER_KEY=pk_test_51Xa93kQb7Tn2LmPq8RwZ4vYc6JdH0sFgE1uNo5tKiMbV3x\nNEXT_PUBLIC_PUSHER_CLUSTER=eu\n",
+    );
+    let (ok, stderr) = scratch.try_build(&[]);
+    assert!(!ok, "a Stripe key built:\n{stderr}");
+    assert!(
+        stderr.contains("`NEXT_PUBLIC_PUSHER_KEY` in `.env` line 1 is a Stripe-style key"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("pk_test_51Xa93kQb7"), "{stderr}");
+}
