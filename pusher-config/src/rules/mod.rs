@@ -369,10 +369,10 @@ impl<'a> Checker<'a> {
             let key_name = self.value_of(Field::Key).map_or("PUSHER_KEY", |(n, _)| n);
             message.push_str(&format!("; `{key_name}` and `{secret_name}` look swapped"));
             format!(
-                "exchange the values of `{key_name}` and `{secret_name}`, set `{name}` to the key, and rotate the secret in {DASHBOARD} if it was ever deployed"
+                "exchange the values of `{key_name}` and `{secret_name}`, set `{name}` to the key, and if it was ever deployed, rotate the secret in {DASHBOARD}"
             )
         } else {
-            format!("set `{name}` to the key, and rotate the secret in {DASHBOARD} if it was ever deployed")
+            format!("set `{name}` to the key, and if it was ever deployed, rotate the secret in {DASHBOARD}")
         };
         Problem::new(ProblemKind::ExposedSecret, name, message).help(help)
     }
@@ -427,7 +427,7 @@ impl<'a> Checker<'a> {
                         at(name, var)
                     ),
                 )
-                .help(format!("delete `{name}`, and rotate the secret in {DASHBOARD} if it was ever deployed")),
+                .help(format!("delete `{name}`, and if it was ever deployed, rotate the secret in {DASHBOARD}")),
             );
         }
     }

@@ -1,0 +1,14 @@
+// soketi's default credentials on a host of one's own: no cluster needed, no format imposed.
+static PUSHER: pusher_config::PusherConfig =
+    pusher_config_macros::pusher_config!(env_file = "tests/ui/fixtures/self_hosted.env");
+
+fn main() {
+    assert_eq!(PUSHER.app_id().as_str(), "app-id");
+    assert_eq!(PUSHER.key().as_str(), "app-key");
+    assert_eq!(PUSHER.secret().expose_secret(), "app-secret");
+    assert_eq!(PUSHER.host().map(|h| h.as_str()), Some("127.0.0.1"));
+    assert_eq!(PUSHER.port(), Some(6001));
+    assert_eq!(PUSHER.scheme(), pusher_config::Scheme::Http);
+    // The public part is the same server, without the secret.
+    assert_eq!(PUSHER.public().host(), PUSHER.host());
+}
