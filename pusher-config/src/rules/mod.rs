@@ -112,13 +112,18 @@ impl fmt::Debug for Checked {
 /// assert!(problems.has(ProblemKind::ForeignCredential));
 /// ```
 pub fn check(vars: &Vars, mode: Mode) -> Result<Checked, Problems> {
-    Checker {
+    let mut checker = Checker {
         vars,
         mode,
         found: Vec::new(),
         spoiled: HashSet::new(),
-    }
-    .run()
+        hosted: true,
+    };
+    // A host on pusher.com is still Pusher's hosted service, with its formats.
+    checker.hosted = checker.value_of(Field::Host).is_none_or(|(_, host)| {
+        host.value.ends_with(".pusher.com") || host.value.ends_with(".pusherapp.com")
+    });
+    checker.run()
 }
 
 struct Checker<'a> {
@@ -128,6 +133,9 @@ struct Checker<'a> {
     /// Variables with a problem of their own value: cross-variable rules skip them, so one
     /// mistake is reported once.
     spoiled: HashSet<String>,
+    /// Pusher's hosted service (no host, or a host on pusher.com), with its formats; otherwise
+    /// a self-hosted server.
+    hosted: bool,
 }
 
 /// `` `NAME` in `.env` line 3 ``: a variable and where it was read.
@@ -140,26 +148,25 @@ const DASHBOARD: &str = "the Pusher Channels dashboard, under App Keys";
 
 impl<'a> Checker<'a> {
     fn run(mut self) -> Result<Checked, Problems> {
-        let host = self
-            .value_of(Field::Host)
-            .map(|(_, var)| var.value.as_str());
-        // A host on pusher.com is still Pusher's hosted service, with its formats.
-        let hosted =
-            host.is_none_or(|h| h.ends_with(".pusher.com") || h.ends_with(".pusherapp.com"));
-        let self_hosted = host.is_some() && !hosted;
+        let hosted = self.hosted;
+        let has_host = self.value_of(Field::Host).is_some();
 
         self.exposed_secret_names();
         if hosted && self.mode == Mode::Server {
             self.app_id_and_key_swapped();
         }
-        self.each_value(hosted, self_hosted);
+        self.each_value(hosted);
         self.naming_schemes_agree();
         self.mirrors_agree();
         if self.mode == Mode::Server {
-            self.key_is_not_secret();
+            // Self-hosted servers accept any key and secret; development setups often use
+            // one word for both (`local`).
+            if hosted {
+                self.key_is_not_secret();
+            }
             self.secret_stays_private();
         }
-        self.required(host.is_some());
+        self.required(has_host);
 
         if self.found.is_empty() {
             return Ok(self.checked());
@@ -263,7 +270,7 @@ impl<'a> Checker<'a> {
     }
 
     /// The rules about one variable's own value, for every known variable this mode reads.
-    fn each_value(&mut self, hosted: bool, self_hosted: bool) {
+    fn each_value(&mut self, hosted: bool) {
         for (name, var) in self.vars.iter() {
             let Some(known) = classify(name) else {
                 continue;
@@ -271,7 +278,7 @@ impl<'a> Checker<'a> {
             if !self.mode.reads(known.field) || var.value.is_empty() || self.is_spoiled(name) {
                 continue;
             }
-            if let Some(problem) = value_problem(name, var, known.field, hosted, self_hosted) {
+            if let Some(problem) = value_problem(name, var, known.field, hosted) {
                 self.spoil(name);
                 self.report(problem);
             }
@@ -314,7 +321,11 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 if let Some((secret_name, secret)) = secret {
-                    if var.value == secret.value {
+                    // A key mirror equal to a key that equals the secret (a self-hosted
+                    // `local`/`local` setup) mirrors the key: nothing more is exposed.
+                    let mirrors_key = field == Field::Key
+                        && server.is_some_and(|(_, key)| key.value == var.value);
+                    if var.value == secret.value && !mirrors_key {
                         let problem = self.mirror_holds_secret(field, (name, var), secret_name);
                         self.spoil(name);
                         self.report(problem);
@@ -402,23 +413,31 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The secret's value in any other public-prefixed variable (not a known mirror).
+    /// The secret's value anywhere else: in a public-prefixed variable that is not a known
+    /// mirror (it would ship to browsers), or in another server setting (pasted in the wrong
+    /// place). The key and the mirrors have rules of their own.
     fn secret_stays_private(&mut self) {
         let Some((secret_name, secret)) = self.value_of(Field::Secret) else {
             return;
         };
-        let leaks: Vec<(&str, &Var)> = self
+        let elsewhere: Vec<(&str, &Var)> = self
             .vars
             .iter()
             .filter(|(name, var)| {
-                public_prefix(name).is_some()
-                    && classify(name).is_none()
-                    && !self.is_spoiled(name)
-                    && var.value == secret.value
+                let other = match classify(name) {
+                    None => public_prefix(name).is_some(),
+                    // Self-hosted development setups may use one word for app id and secret.
+                    Some(known) => {
+                        known.public.is_none()
+                            && !matches!(known.field, Field::Key | Field::Secret)
+                            && (self.hosted || known.field != Field::AppId)
+                    }
+                };
+                other && !self.is_spoiled(name) && var.value == secret.value
             })
             .collect();
-        for (name, var) in leaks {
-            self.report(
+        for (name, var) in elsewhere {
+            let problem = if public_prefix(name).is_some() {
                 Problem::new(
                     ProblemKind::ExposedSecret,
                     name,
@@ -427,8 +446,20 @@ impl<'a> Checker<'a> {
                         at(name, var)
                     ),
                 )
-                .help(format!("delete `{name}`, and if it was ever deployed, rotate the secret in {DASHBOARD}")),
-            );
+                .help(format!(
+                    "delete `{name}`, and if it was ever deployed, rotate the secret in {DASHBOARD}"
+                ))
+            } else {
+                Problem::new(
+                    ProblemKind::Swapped,
+                    name,
+                    format!("{} holds the value of `{secret_name}`", at(name, var)),
+                )
+                .help(format!(
+                    "set `{name}` to its own value; the secret belongs in `{secret_name}` only"
+                ))
+            };
+            self.report(problem);
         }
     }
 
@@ -567,13 +598,7 @@ fn mismatch(field: Field, (a_name, a): (&str, &Var), (b_name, b): (&str, &Var)) 
 
 /// The first problem of one variable's own value: another provider's credential, a
 /// placeholder, paste residue, the app id as key, or the format.
-fn value_problem(
-    name: &str,
-    var: &Var,
-    field: Field,
-    hosted: bool,
-    self_hosted: bool,
-) -> Option<Problem> {
+fn value_problem(name: &str, var: &Var, field: Field, hosted: bool) -> Option<Problem> {
     let value = var.value.as_str();
     let core = value.trim().trim_matches(['"', '\'', '`']).trim();
     let shown = |v: &str| show(field, v);
@@ -602,8 +627,8 @@ fn value_problem(
         );
     }
 
-    if let Some(why) = placeholders::recognise(value, name, field.is_credential(), self_hosted)
-        .or_else(|| {
+    if let Some(why) =
+        placeholders::recognise(value, name, field.is_credential(), !hosted).or_else(|| {
             (field == Field::AppId && hosted && placeholders::is_documented_app_id(value))
                 .then_some("the example app id of Pusher's documentation")
         })

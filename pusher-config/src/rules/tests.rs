@@ -1226,3 +1226,42 @@ fn missing_variable_names_the_sources_searched() {
         "`PUSHER_SECRET` is not set in the process environment or `.env`"
     );
 }
+
+#[test]
+fn secret_pasted_into_a_self_hosted_host_is_reported_masked() {
+    let secret = "5d0c7e9a3b1f84e2c6a0";
+    let vars = Vars::from_pairs([
+        ("PUSHER_APP_ID", "app-id"),
+        ("PUSHER_KEY", "app-key"),
+        ("PUSHER_SECRET", secret),
+        ("PUSHER_HOST", secret),
+    ]);
+    let problems = check(&vars, Mode::Server).expect_err("the host holds the secret");
+    let kinds: Vec<_> = problems.iter().map(|p| (p.kind, p.var.as_str())).collect();
+    assert_eq!(kinds, [(ProblemKind::Swapped, "PUSHER_HOST")]);
+    assert!(!problems.to_string().contains(secret), "{problems}");
+}
+
+#[test]
+fn self_hosted_key_equal_to_secret_builds_but_hosted_does_not() {
+    // laravel-websockets tutorials use one word for app id, key and secret.
+    let local = Vars::from_pairs([
+        ("PUSHER_APP_ID", "local"),
+        ("PUSHER_APP_KEY", "local"),
+        ("PUSHER_APP_SECRET", "local"),
+        ("PUSHER_HOST", "127.0.0.1"),
+        ("PUSHER_PORT", "6001"),
+        ("PUSHER_SCHEME", "http"),
+        ("VITE_PUSHER_APP_KEY", "local"),
+    ]);
+    let checked = check(&local, Mode::Server).expect("a self-hosted development setup builds");
+    assert_eq!(checked.key, "local");
+    let hosted = Vars::from_pairs([
+        ("PUSHER_APP_ID", "2047711"),
+        ("PUSHER_KEY", "3f7d0a9e6c1b8e2d4a57"),
+        ("PUSHER_SECRET", "3f7d0a9e6c1b8e2d4a57"),
+        ("PUSHER_CLUSTER", "eu"),
+    ]);
+    let problems = check(&hosted, Mode::Server).expect_err("hosted key equals secret");
+    assert!(problems.has(ProblemKind::KeyEqualsSecret), "{problems}");
+}
