@@ -27,7 +27,7 @@ pub(crate) fn pusher_config(input: TokenStream) -> TokenStream {
         }
     };
     let tracking = tracking(&loaded);
-    match validate(&args, &loaded) {
+    match validate(&loaded) {
         Ok(checked) => {
             let value = value(&args, &checked);
             quote!({ #tracking #value })

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use pusher_config::rules::names::{self, client_may_read};
+use pusher_config::rules::{names, Mode};
 use pusher_config::source::{self, Vars};
 
 use crate::args::Args;
@@ -16,6 +16,8 @@ pub(crate) const MANIFEST_DIR_OVERRIDE: &str = "PUSHER_CONFIG_MANIFEST_DIR";
 
 /// What was read, and what cargo must watch so the next build sees a change.
 pub(crate) struct Loaded {
+    /// What is being built: the server config or the public part.
+    pub(crate) mode: Mode,
     /// The variables, the process environment winning over files.
     pub(crate) vars: Vars,
     /// `.env` files that could not be read or parsed, as messages.
@@ -37,10 +39,11 @@ fn base_dir() -> PathBuf {
 /// Reads the sources for `args`. An `env_file` that does not exist is an error on its literal.
 pub(crate) fn load(args: &Args) -> syn::Result<Loaded> {
     let base = base_dir();
-    let may_read = |name: &str| !args.client || client_may_read(name);
-
-    let mut vars = Vars::from_process_env();
-    vars.retain_names(may_read);
+    let mode = if args.client {
+        Mode::Client
+    } else {
+        Mode::Server
+    };
 
     let files = match &args.env_file {
         Some(lit) => {
@@ -56,30 +59,28 @@ pub(crate) fn load(args: &Args) -> syn::Result<Loaded> {
         }
         None => source::env_files_for_crate(&base),
     };
+    let shown: Vec<(PathBuf, String)> = files
+        .into_iter()
+        .map(|file| {
+            let shown = source::shown_path(&file, &base);
+            (file, shown)
+        })
+        .collect();
 
-    let mut file_errors = Vec::new();
-    for file in &files {
-        let shown = source::shown_path(file, &base);
-        let (mut file_vars, errors) = source::read_env_file(file, &shown);
-        file_vars.retain_names(may_read);
-        file_vars.note_searched(format!("`{shown}`"));
-        file_errors.extend(errors.iter().map(ToString::to_string));
-        vars.fill_from(file_vars);
-    }
-    if files.is_empty() {
+    let (mut vars, errors) = source::env_over_files(&shown, |name| mode.reads_name(name));
+    if shown.is_empty() {
         vars.note_searched("a `.env` file (none found from the crate up to the workspace root)");
     }
-
     let tracked = names::known_names()
         .chain(vars.iter().map(|(name, _)| name.to_owned()))
         .chain([MANIFEST_DIR_OVERRIDE.to_owned()])
-        .filter(|name| may_read(name))
+        .filter(|name| mode.reads_name(name))
         .collect();
-    let files = files.into_iter().map(|file| absolute(&file)).collect();
     Ok(Loaded {
+        mode,
         vars,
-        file_errors,
-        files,
+        file_errors: errors.iter().map(ToString::to_string).collect(),
+        files: shown.into_iter().map(|(file, _)| absolute(&file)).collect(),
         tracked,
     })
 }

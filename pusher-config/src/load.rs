@@ -27,11 +27,15 @@ impl PublicConfig {
         rules::check(vars, Mode::Client).map(Self::from_checked)
     }
 
-    /// The public part from the process environment.
+    /// The public part from the process environment, as `pusher_config!(client)` reads it.
     pub fn from_env() -> Result<Self, Problems> {
-        let mut vars = Vars::from_process_env();
-        vars.retain_names(|name| !name.to_ascii_uppercase().contains("SECRET"));
-        Self::from_vars(&vars)
+        Self::from_vars(&process_env(Mode::Client))
+    }
+
+    /// The public part from a `.env` file, the process environment winning over it.
+    #[cfg(feature = "dotenv")]
+    pub fn from_env_file(path: impl AsRef<std::path::Path>) -> Result<Self, Problems> {
+        Self::from_vars(&with_env_file(path.as_ref(), Mode::Client)?)
     }
 }
 
@@ -61,28 +65,43 @@ impl PusherConfig {
         ))
     }
 
-    /// A configuration from the process environment (`PUSHER_APP_ID`, `PUSHER_KEY`, …).
+    /// A configuration from the process environment (`PUSHER_APP_ID`, `PUSHER_KEY`, …), with
+    /// the rules of `pusher_config!()`.
+    ///
+    /// Its error's `Display` reads like the compile errors: one `error:` line per problem,
+    /// masked values, where each came from.
     pub fn from_env() -> Result<Self, Problems> {
-        Self::from_vars(&Vars::from_process_env())
+        Self::from_vars(&process_env(Mode::Server))
     }
 
     /// A configuration from a `.env` file, with the process environment winning over it as it
-    /// does for `pusher_config!()`.
+    /// does for `pusher_config!()`. A file that cannot be read or parsed is an error naming
+    /// the file and line, never quoting it.
     #[cfg(feature = "dotenv")]
     pub fn from_env_file(path: impl AsRef<std::path::Path>) -> Result<Self, Problems> {
-        let path = path.as_ref();
-        let mut vars = Vars::from_process_env();
-        let (mut file_vars, errors) =
-            crate::source::read_env_file(path, &path.display().to_string());
-        if !errors.is_empty() {
-            let problems = errors
-                .into_iter()
-                .map(|error| Problem::new(ProblemKind::EnvFile, "", error.to_string()))
-                .collect();
-            return Err(Problems(problems));
-        }
-        file_vars.note_searched(format!("`{}`", path.display()));
-        vars.fill_from(file_vars);
-        Self::from_vars(&vars)
+        Self::from_vars(&with_env_file(path.as_ref(), Mode::Server)?)
     }
+}
+
+/// The process environment's variables that `mode` may read.
+fn process_env(mode: Mode) -> Vars {
+    let mut vars = Vars::from_process_env();
+    vars.retain_names(|name| mode.reads_name(name));
+    vars
+}
+
+/// The process environment over the variables of the `.env` file at `path`.
+#[cfg(feature = "dotenv")]
+fn with_env_file(path: &std::path::Path, mode: Mode) -> Result<Vars, Problems> {
+    let files = [(path.to_owned(), path.display().to_string())];
+    let keep = |name: &str| mode.reads_name(name);
+    let (vars, errors) = crate::source::env_over_files(&files, keep);
+    if errors.is_empty() {
+        return Ok(vars);
+    }
+    let problems = errors
+        .iter()
+        .map(|error| Problem::new(ProblemKind::EnvFile, "", error.to_string()))
+        .collect();
+    Err(Problems(problems))
 }

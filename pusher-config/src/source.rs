@@ -242,6 +242,29 @@ pub fn read_env_file(path: &Path, shown: &str) -> (Vars, Vec<EnvFileError>) {
     (vars, errors)
 }
 
+/// The process environment over the variables of `files` (each with the path shown in
+/// messages), keeping only the names `keep` selects. Earlier files win over later ones, so pass
+/// the nearest first. Returns the variables and every error of every file.
+///
+/// `pusher_config!()` and `PusherConfig::from_env_file` both read their sources through this.
+#[cfg(feature = "dotenv")]
+pub fn env_over_files(
+    files: &[(std::path::PathBuf, String)],
+    keep: impl Fn(&str) -> bool,
+) -> (Vars, Vec<EnvFileError>) {
+    let mut vars = Vars::from_process_env();
+    vars.retain_names(&keep);
+    let mut errors = Vec::new();
+    for (path, shown) in files {
+        let (mut file_vars, file_errors) = read_env_file(path, shown);
+        file_vars.retain_names(&keep);
+        file_vars.note_searched(format!("`{shown}`"));
+        vars.fill_from(file_vars);
+        errors.extend(file_errors);
+    }
+    (vars, errors)
+}
+
 #[cfg(feature = "dotenv")]
 fn io_reason(err: &std::io::Error) -> String {
     match err.kind() {

@@ -54,6 +54,12 @@ impl Mode {
     pub const fn reads(self, field: Field) -> bool {
         matches!(self, Mode::Server) || field.is_public()
     }
+
+    /// Whether this mode reads the variable `name`: a client build never reads the app id or
+    /// the secret, so their values stay out of its build (see [`names::client_may_read`]).
+    pub fn reads_name(self, name: &str) -> bool {
+        self == Mode::Server || names::client_may_read(name)
+    }
 }
 
 /// The validated values of a configuration.
