@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use pusher_config::{PublicConfig, PusherConfig};
+use pusher_config_tests::clear_ambient_pusher_variables;
 
 /// The `error: …` lines of a `.stderr`, without rustc's own closing line.
 fn compile_errors(stderr: &str) -> Vec<String> {
