@@ -28,6 +28,21 @@ mod validate;
 ///
 /// The process environment wins over `.env`. Every problem is a compile error naming the
 /// variable and where it was set; no error shows a whole credential.
+///
+/// ```
+/// static PUSHER: pusher_config::PusherConfig =
+///     pusher_config_macros::pusher_config!(env_file = "fixtures/docs.env");
+///
+/// assert_eq!(PUSHER.cluster().as_str(), "eu");
+/// assert_eq!(PUSHER.secret().to_string(), "[redacted secret, 20 chars]");
+/// ```
+///
+/// A Stripe key where the Pusher key belongs does not build:
+///
+/// ```compile_fail
+/// static PUSHER: pusher_config::PusherConfig =
+///     pusher_config_macros::pusher_config!(env_file = "fixtures/stripe.env");
+/// ```
 #[proc_macro]
 pub fn pusher_config(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     expand::pusher_config(input.into()).into()

@@ -13,5 +13,7 @@ pub fn clear_ambient_pusher_variables() {
 
 /// Whether an environment variable's name is one `pusher_config!()` may read.
 pub fn is_pusher_name(name: &std::ffi::OsStr) -> bool {
-    name.to_string_lossy().to_ascii_uppercase().contains("PUSHER")
+    name.to_string_lossy()
+        .to_ascii_uppercase()
+        .contains("PUSHER")
 }

@@ -37,18 +37,6 @@ fn fixture_of(case: &str) -> Option<(String, bool)> {
     ))
 }
 
-fn clear_ambient_pusher_variables() {
-    for (name, _) in std::env::vars_os() {
-        if name
-            .to_string_lossy()
-            .to_ascii_uppercase()
-            .contains("PUSHER")
-        {
-            std::env::remove_var(name);
-        }
-    }
-}
-
 #[test]
 fn from_env_file_reports_what_the_macro_reports() {
     clear_ambient_pusher_variables();

@@ -1,0 +1,418 @@
+//! Channel authorization (private and presence) and user authentication: the JSON that a
+//! server's auth endpoint returns to pusher-js.
+
+use super::error::SigningError;
+use super::Signer;
+
+/// The longest channel name Pusher accepts, in characters.
+pub const MAX_CHANNEL_NAME_LEN: usize = 164;
+
+/// Checks a socket id as Pusher's libraries do (`\A\d+\.\d+\z`, ASCII digits).
+///
+/// ```
+/// use pusher_config::signing::validate_socket_id;
+/// assert!(validate_socket_id("1234.5678").is_ok());
+/// assert!(validate_socket_id("1234.5678\n").is_err());
+/// assert!(validate_socket_id("1234").is_err());
+/// ```
+pub fn validate_socket_id(socket_id: &str) -> Result<(), SigningError> {
+    let is_number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match socket_id.split_once('.') {
+        Some((left, right)) if is_number(left) && is_number(right) => Ok(()),
+        _ => Err(SigningError::InvalidSocketId),
+    }
+}
+
+/// Checks a channel name: one or more of `a-z`, `A-Z`, `0-9`, `-_=@,.;`, at most
+/// [`MAX_CHANNEL_NAME_LEN`] characters.
+///
+/// ```
+/// use pusher_config::signing::{validate_channel_name, SigningError};
+/// assert!(validate_channel_name("private-chat.room-42").is_ok());
+/// assert_eq!(
+///     validate_channel_name("private-chat room"),
+///     Err(SigningError::InvalidChannelCharacter(' '))
+/// );
+/// ```
+pub fn validate_channel_name(channel: &str) -> Result<(), SigningError> {
+    if channel.is_empty() {
+        return Err(SigningError::EmptyChannelName);
+    }
+    if let Some(c) = channel.chars().find(|&c| !is_channel_char(c)) {
+        return Err(SigningError::InvalidChannelCharacter(c));
+    }
+    // Only ASCII is left, so bytes are characters.
+    if channel.len() > MAX_CHANNEL_NAME_LEN {
+        return Err(SigningError::ChannelNameTooLong(channel.len()));
+    }
+    Ok(())
+}
+
+fn is_channel_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '=' | '@' | ',' | '.' | ';')
+}
+
+/// What an auth endpoint returns for a private or presence channel: serialize it with
+/// [`ChannelAuth::to_json`] (or serde, with the `serde` feature) as the response body.
+///
+/// `{"auth":"<key>:<signature>"}`, plus `"channel_data"` for a presence channel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ChannelAuth {
+    auth: String,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    channel_data: Option<String>,
+}
+
+impl ChannelAuth {
+    /// `<key>:<hex signature>`.
+    pub fn auth(&self) -> &str {
+        &self.auth
+    }
+
+    /// The presence channel's data, exactly as signed; `None` for a private channel.
+    pub fn channel_data(&self) -> Option<&str> {
+        self.channel_data.as_deref()
+    }
+
+    /// The JSON object pusher-js expects, e.g. `{"auth":"278d…:58df…"}`.
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(
+            16 + self.auth.len() + self.channel_data.as_ref().map_or(0, |d| 20 + d.len() * 2),
+        );
+        out.push_str("{\"auth\":");
+        push_json_string(&mut out, &self.auth);
+        if let Some(data) = &self.channel_data {
+            out.push_str(",\"channel_data\":");
+            push_json_string(&mut out, data);
+        }
+        out.push('}');
+        out
+    }
+}
+
+/// What a user authentication endpoint returns: serialize it with [`UserAuth::to_json`] (or
+/// serde, with the `serde` feature) as the response body.
+///
+/// `{"auth":"<key>:<signature>","user_data":"<user data JSON>"}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct UserAuth {
+    auth: String,
+    user_data: String,
+}
+
+impl UserAuth {
+    /// `<key>:<hex signature>`.
+    pub fn auth(&self) -> &str {
+        &self.auth
+    }
+
+    /// The user data, exactly as signed.
+    pub fn user_data(&self) -> &str {
+        &self.user_data
+    }
+
+    /// The JSON object pusher-js expects.
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(32 + self.auth.len() + self.user_data.len() * 2);
+        out.push_str("{\"auth\":");
+        push_json_string(&mut out, &self.auth);
+        out.push_str(",\"user_data\":");
+        push_json_string(&mut out, &self.user_data);
+        out.push('}');
+        out
+    }
+}
+
+impl Signer<'_> {
+    /// Authorizes a socket to subscribe to a `private-` channel: signs
+    /// `<socket_id>:<channel>`.
+    ///
+    /// ```
+    /// use pusher_config::signing::Signer;
+    /// let signer = Signer::new("278d425bdf160c739803", "7ad3773142a6692b25b8");
+    /// let auth = signer.authorize_channel("1234.1234", "private-foobar")?;
+    /// assert_eq!(
+    ///     auth.to_json(),
+    ///     r#"{"auth":"278d425bdf160c739803:58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4"}"#
+    /// );
+    /// # Ok::<(), pusher_config::signing::SigningError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// An invalid socket id or channel name; a channel that is not `private-`, or is
+    /// `private-encrypted-` (not supported).
+    pub fn authorize_channel(
+        &self,
+        socket_id: &str,
+        channel: &str,
+    ) -> Result<ChannelAuth, SigningError> {
+        validate_socket_id(socket_id)?;
+        validate_channel_name(channel)?;
+        if channel.starts_with("private-encrypted-") {
+            return Err(SigningError::EncryptedChannel);
+        }
+        if !channel.starts_with("private-") {
+            return Err(SigningError::NotPrivateChannel);
+        }
+        Ok(ChannelAuth {
+            auth: self.auth_token(&[socket_id.as_bytes(), b":", channel.as_bytes()]),
+            channel_data: None,
+        })
+    }
+
+    /// Authorizes a socket to subscribe to a `presence-` channel: signs
+    /// `<socket_id>:<channel>:<channel_data>`.
+    ///
+    /// `channel_data` is the JSON text of the member, e.g.
+    /// `{"user_id":"42","user_info":{"name":"Ada"}}`, serialized by the caller; it is signed
+    /// and returned exactly as given, so serialize it once.
+    ///
+    /// ```
+    /// use pusher_config::signing::Signer;
+    /// let signer = Signer::new("278d425bdf160c739803", "7ad3773142a6692b25b8");
+    /// let data = r#"{"user_id":10,"user_info":{"name":"Mr. Channels"}}"#;
+    /// let auth = signer.authorize_presence_channel("1234.1234", "presence-foobar", data)?;
+    /// assert_eq!(auth.channel_data(), Some(data));
+    /// assert_eq!(
+    ///     auth.auth(),
+    ///     "278d425bdf160c739803:31935e7d86dba64c2a90aed31fdc61869f9b22ba9d8863bba239c03ca481bc80"
+    /// );
+    /// # Ok::<(), pusher_config::signing::SigningError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// An invalid socket id or channel name, or a channel that is not `presence-`.
+    pub fn authorize_presence_channel(
+        &self,
+        socket_id: &str,
+        channel: &str,
+        channel_data: &str,
+    ) -> Result<ChannelAuth, SigningError> {
+        validate_socket_id(socket_id)?;
+        validate_channel_name(channel)?;
+        if !channel.starts_with("presence-") {
+            return Err(SigningError::NotPresenceChannel);
+        }
+        Ok(ChannelAuth {
+            auth: self.auth_token(&[
+                socket_id.as_bytes(),
+                b":",
+                channel.as_bytes(),
+                b":",
+                channel_data.as_bytes(),
+            ]),
+            channel_data: Some(channel_data.to_owned()),
+        })
+    }
+
+    /// Authenticates a user (pusher-js `signin()`): signs `<socket_id>::user::<user_data>`.
+    ///
+    /// `user_data` is the JSON text of the user, which must hold a non-empty string `id`,
+    /// e.g. `{"id":"42","name":"Ada"}`, serialized by the caller; it is signed and returned
+    /// exactly as given.
+    ///
+    /// # Errors
+    ///
+    /// An invalid socket id.
+    pub fn authenticate_user(
+        &self,
+        socket_id: &str,
+        user_data: &str,
+    ) -> Result<UserAuth, SigningError> {
+        validate_socket_id(socket_id)?;
+        Ok(UserAuth {
+            auth: self.auth_token(&[socket_id.as_bytes(), b"::user::", user_data.as_bytes()]),
+            user_data: user_data.to_owned(),
+        })
+    }
+
+    /// `<key>:<hex HMAC-SHA256 of the concatenated parts>`.
+    fn auth_token(&self, parts: &[&[u8]]) -> String {
+        let mut out = String::with_capacity(self.key.len() + 1 + 64);
+        out.push_str(self.key);
+        out.push(':');
+        super::push_hex(&mut out, &self.hmac_sha256(parts));
+        out
+    }
+}
+
+/// Appends `value` as a JSON string literal, escaped as `JSON.stringify` and serde_json do:
+/// `"` and `\`, the short forms `\b \f \n \r \t`, other control characters as `\u00XX`.
+pub(crate) fn push_json_string(out: &mut String, value: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in value.bytes().enumerate() {
+        let escape: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        // Every byte escaped is ASCII, so `i` is a char boundary.
+        out.push_str(&value[start..i]);
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            super::push_hex(out, &[b]);
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&value[start..]);
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SIGNER: Signer<'static> = Signer::new("278d425bdf160c739803", "7ad3773142a6692b25b8");
+
+    #[test]
+    fn socket_ids() {
+        for ok in [
+            "1.2",
+            "1234.1234",
+            "0.0",
+            "123456789012345678901234567890.1",
+        ] {
+            assert_eq!(validate_socket_id(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "", ".", "1.", ".1", "1", "1.2.3", "a.1", "1.a", " 1.2", "1.2 ", "1.2\n", "-1.2",
+            "1,2", "١.٢", "+1.2",
+        ] {
+            assert_eq!(
+                validate_socket_id(bad),
+                Err(SigningError::InvalidSocketId),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn channel_names() {
+        for ok in ["a", "private-a_b-c=d@e,f.g;h", &"x".repeat(164)] {
+            assert_eq!(validate_channel_name(ok), Ok(()), "{ok}");
+        }
+        assert_eq!(
+            validate_channel_name(""),
+            Err(SigningError::EmptyChannelName)
+        );
+        assert_eq!(
+            validate_channel_name(&"x".repeat(165)),
+            Err(SigningError::ChannelNameTooLong(165))
+        );
+        for (bad, c) in [
+            ("private-a b", ' '),
+            ("private-é", 'é'),
+            ("private-a:b", ':'),
+            ("private-a\nb", '\n'),
+            ("private-a/b", '/'),
+            ("private-a#b", '#'),
+        ] {
+            assert_eq!(
+                validate_channel_name(bad),
+                Err(SigningError::InvalidChannelCharacter(c))
+            );
+        }
+    }
+
+    #[test]
+    fn channel_prefixes() {
+        assert_eq!(
+            SIGNER.authorize_channel("1.1", "presence-x").map(|_| ()),
+            Err(SigningError::NotPrivateChannel)
+        );
+        assert_eq!(
+            SIGNER.authorize_channel("1.1", "public").map(|_| ()),
+            Err(SigningError::NotPrivateChannel)
+        );
+        assert_eq!(
+            SIGNER
+                .authorize_channel("1.1", "private-encrypted-x")
+                .map(|_| ()),
+            Err(SigningError::EncryptedChannel)
+        );
+        assert_eq!(
+            SIGNER
+                .authorize_presence_channel("1.1", "private-x", "{}")
+                .map(|_| ()),
+            Err(SigningError::NotPresenceChannel)
+        );
+        assert_eq!(
+            SIGNER.authenticate_user("1", "{}").map(|_| ()),
+            Err(SigningError::InvalidSocketId)
+        );
+    }
+
+    #[test]
+    fn json_escaping() {
+        let mut out = String::new();
+        push_json_string(
+            &mut out,
+            "a\"b\\c\nd\re\tf\u{8}g\u{c}h\u{0}i\u{1f}j\u{7f}k é 😀",
+        );
+        assert_eq!(
+            out,
+            r#""a\"b\\c\nd\re\tf\bg\fh\u0000i\u001fj"#.to_owned() + "\u{7f}k é 😀\""
+        );
+    }
+
+    #[test]
+    fn presence_json_double_encodes_channel_data() {
+        let data = r#"{"user_id":"1","user_info":{"name":"Zoë \"Z\""}}"#;
+        let auth = SIGNER
+            .authorize_presence_channel("1.1", "presence-x", data)
+            .expect("valid input");
+        let json = auth.to_json();
+        assert!(
+            json.ends_with(
+                r#","channel_data":"{\"user_id\":\"1\",\"user_info\":{\"name\":\"Zoë \\\"Z\\\"\"}}"}"#
+            ),
+            "{json}"
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serde_gives_the_same_json() {
+        let data = "{\"user_id\":\"1\",\"n\":\"\u{1}é\\\"\"}";
+        let private = SIGNER
+            .authorize_channel("1.1", "private-x")
+            .expect("valid input");
+        let presence = SIGNER
+            .authorize_presence_channel("1.1", "presence-x", data)
+            .expect("valid input");
+        let user = SIGNER.authenticate_user("1.1", data).expect("valid input");
+        for (serialized, ours) in [
+            (serde_json::to_string(&private), private.to_json()),
+            (serde_json::to_string(&presence), presence.to_json()),
+            (serde_json::to_string(&user), user.to_json()),
+        ] {
+            assert_eq!(serialized.expect("serializes"), ours);
+        }
+    }
+
+    #[test]
+    fn user_auth_signs_socket_user_data() {
+        let auth = SIGNER
+            .authenticate_user("1234.1234", r#"{"id":"1"}"#)
+            .expect("valid input");
+        let expected = SIGNER.auth_token(&[b"1234.1234::user::{\"id\":\"1\"}"]);
+        assert_eq!(auth.auth(), expected);
+        assert_eq!(
+            auth.to_json(),
+            format!(r#"{{"auth":"{expected}","user_data":"{{\"id\":\"1\"}}"}}"#)
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! What can go wrong when signing or verifying.
+
+use std::error::Error;
+use std::fmt;
+
+use super::channel::MAX_CHANNEL_NAME_LEN;
+
+/// Why a signing call refused its input, or why a webhook did not verify.
+///
+/// Messages follow rustc's style (lowercase, the fix after `;`) and never contain the secret.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SigningError {
+    /// The socket id is not two ASCII numbers joined by a dot (`1234.5678`).
+    InvalidSocketId,
+    /// The channel name is empty.
+    EmptyChannelName,
+    /// The channel name holds a character outside `a-z`, `A-Z`, `0-9` and `-_=@,.;`.
+    InvalidChannelCharacter(char),
+    /// The channel name is longer than the 164 characters Pusher allows; holds the length.
+    ChannelNameTooLong(usize),
+    /// Private channel authorization was asked for a channel that is not `private-…`.
+    NotPrivateChannel,
+    /// Presence channel authorization was asked for a channel that is not `presence-…`.
+    NotPresenceChannel,
+    /// `private-encrypted-…` channels need a shared secret from an encryption master key,
+    /// which this crate does not derive.
+    EncryptedChannel,
+    /// The HTTP method is empty or not ASCII letters.
+    InvalidMethod,
+    /// The request path does not start with `/`, or holds a query string or fragment.
+    InvalidPath,
+    /// A query parameter has an empty name.
+    EmptyParamName,
+    /// A query parameter is one that request signing sets (`auth_key`, `auth_timestamp`,
+    /// `auth_version`, `body_md5`, `auth_signature`); holds its name.
+    ReservedParam(String),
+    /// Two query parameters have the same name (compared in lowercase); holds the name.
+    DuplicateParam(String),
+    /// A webhook's `X-Pusher-Key` header is not this app's key.
+    WebhookKeyMismatch,
+    /// A webhook's `X-Pusher-Signature` header does not match its body.
+    WebhookSignatureMismatch,
+}
+
+impl fmt::Display for SigningError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::InvalidSocketId => f.write_str(
+                "invalid socket id; expected two numbers joined by a dot, like `1234.5678`",
+            ),
+            Self::EmptyChannelName => f.write_str("channel name is empty"),
+            Self::InvalidChannelCharacter(c) => write!(
+                f,
+                "channel name contains `{}`; only letters, digits and `-_=@,.;` are allowed",
+                c.escape_debug()
+            ),
+            Self::ChannelNameTooLong(len) => write!(
+                f,
+                "channel name is {len} characters long; the limit is {MAX_CHANNEL_NAME_LEN}"
+            ),
+            Self::NotPrivateChannel => f.write_str(
+                "channel authorization needs a `private-` channel; \
+                 authorize `presence-` channels with their channel data",
+            ),
+            Self::NotPresenceChannel => {
+                f.write_str("presence authorization needs a `presence-` channel")
+            }
+            Self::EncryptedChannel => f.write_str(
+                "`private-encrypted-` channels need a shared secret derived from an encryption \
+                 master key, which this crate does not provide",
+            ),
+            Self::InvalidMethod => {
+                f.write_str("invalid HTTP method; expected ASCII letters, like `POST`")
+            }
+            Self::InvalidPath => f.write_str(
+                "invalid request path; expected an absolute path without `?` or `#`, \
+                 like `/apps/123/events`",
+            ),
+            Self::EmptyParamName => f.write_str("query parameter name is empty"),
+            Self::ReservedParam(name) => write!(
+                f,
+                "query parameter `{}` is set by request signing; remove it",
+                name.escape_debug()
+            ),
+            Self::DuplicateParam(name) => write!(
+                f,
+                "query parameter `{}` is given twice (names are compared in lowercase)",
+                name.escape_debug()
+            ),
+            Self::WebhookKeyMismatch => {
+                f.write_str("webhook `X-Pusher-Key` header is not this app's key")
+            }
+            Self::WebhookSignatureMismatch => f.write_str(
+                "webhook `X-Pusher-Signature` header does not match the body; \
+                 check the app secret and pass the raw request body, unparsed",
+            ),
+        }
+    }
+}
+
+impl Error for SigningError {}
