@@ -4,8 +4,14 @@
 #
 #   bash scripts/bench-build.sh [RUNS]      (default 5)
 #
-# Prints each run, the medians, and the ratio. Each build uses an empty target folder, so every
+# Prints each run, the medians, and the ratios. Each build uses an empty target folder, so every
 # dependency (syn, the macro crate, …) is compiled as in a user's first `cargo build`.
+#
+# Two modes, both side by side against the same baseline:
+# - "as published": CARGO_INCREMENTAL=0 for both apps. A user gets our crates from crates.io,
+#   and cargo compiles registry crates without incremental compilation; the scratch app reaches
+#   ours by path, which would otherwise turn it on for them (and for the app, in both builds).
+# - "by path": cargo's defaults, incremental on for our path crates: what a workspace member sees.
 set -euo pipefail
 
 runs="${1:-5}"
@@ -64,33 +70,36 @@ for app in baseline ours; do
 done
 
 time_build() {
-  local app="$1"
+  local app="$1" incremental="$2"
   rm -rf "$work/$app/target"
   local start end
   start=$(date +%s%N)
-  (cd "$work/$app" && cargo build -q --offline)
+  (cd "$work/$app" && CARGO_INCREMENTAL="$incremental" cargo build -q --offline)
   end=$(date +%s%N)
   echo "$(( (end - start) / 1000000 ))"
 }
 
 # Warm the file cache once, untimed.
-time_build baseline >/dev/null
-time_build ours >/dev/null
+time_build baseline 0 >/dev/null
+time_build ours 0 >/dev/null
 
-base_times=()
-our_times=()
+declare -A times
 for i in $(seq "$runs"); do
-  b=$(time_build baseline)
-  o=$(time_build ours)
-  base_times+=("$b")
-  our_times+=("$o")
-  printf 'run %d: baseline %d ms  pusher_config %d ms\n' "$i" "$b" "$o"
+  for mode in 0 1; do
+    b=$(time_build baseline "$mode")
+    o=$(time_build ours "$mode")
+    times[base$mode]+="$b "
+    times[ours$mode]+="$o "
+    printf 'run %d (%s): baseline %d ms  pusher_config %d ms\n' "$i" \
+      "$([ "$mode" = 0 ] && echo 'as published' || echo 'by path')" "$b" "$o"
+  done
 done
 
-python3 - "${base_times[*]}" "${our_times[*]}" <<'PY'
+python3 - "${times[base0]}" "${times[ours0]}" "${times[base1]}" "${times[ours1]}" <<'PY'
 import statistics, sys
-base = [int(x) / 1000 for x in sys.argv[1].split()]
-ours = [int(x) / 1000 for x in sys.argv[2].split()]
-mb, mo = statistics.median(base), statistics.median(ours)
-print(f"median: baseline (dotenvy_macro) {mb:.2f}s, pusher_config {mo:.2f}s, ratio {mo / mb:.2f}x")
+def median(arg):
+    return statistics.median(int(x) / 1000 for x in arg.split())
+for label, base, ours in (("as published", sys.argv[1], sys.argv[2]), ("by path", sys.argv[3], sys.argv[4])):
+    mb, mo = median(base), median(ours)
+    print(f"median ({label}): baseline (dotenvy_macro) {mb:.2f}s, pusher_config {mo:.2f}s, ratio {mo / mb:.2f}x")
 PY

@@ -14,7 +14,8 @@
 //!
 //! # Features
 //!
-//! - default: the typed config alone, all that an app using `pusher_config!()` compiles;
+//! - default (`connect`): the typed config, the WebSocket and REST URLs, client options, the
+//!   reconnection policy and Pusher's close codes: no dependencies;
 //! - `rules`: the rule set (`rules::check`) and run-time loading (`PusherConfig::from_env`,
 //!   `PusherConfig::from_vars`);
 //! - `dotenv`: `.env` files (`PusherConfig::from_env_file`); implies `rules`;
@@ -23,8 +24,10 @@
 //! - `tracing`: connection lifecycle events through `tracing`.
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "connect")]
 pub mod close_code;
 mod config;
+#[cfg(feature = "connect")]
 pub mod connect;
 #[cfg(feature = "rules")]
 mod load;
