@@ -3,6 +3,7 @@
 //! Break `examples/quickstart/.env` (put a `pk_live_…` key in `PUSHER_KEY`, or `europe` in
 //! `PUSHER_CLUSTER`) and run it again: the build fails and says why.
 
+use pusher_config::connect::ClientOptions;
 use pusher_config::PusherConfig;
 
 static PUSHER: PusherConfig = pusher_config_macros::pusher_config!();
@@ -13,4 +14,7 @@ fn main() {
     println!("cluster: {}", PUSHER.cluster());
     println!("secret:  {}", PUSHER.secret());
     println!("public:  {}", PUSHER.public());
+    // The URL a client opens, as pusher-js builds it (its `Display` masks the key).
+    println!("connect: {}", PUSHER.websocket_url(&ClientOptions::new()));
+    println!("rest:    {}", PUSHER.rest_base_url());
 }
