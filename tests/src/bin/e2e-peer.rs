@@ -9,6 +9,9 @@
 //! - `e2e-peer trigger CHANNEL EVENT DATA`: a REST trigger signed by the crate, sent to the
 //!   server; prints the HTTP status line and exits non-zero unless it is 200.
 
+// A command-line tool: its errors go to stderr.
+#![allow(clippy::print_stderr)]
+
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::ExitCode;
