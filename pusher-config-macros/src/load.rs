@@ -20,8 +20,8 @@ pub(crate) struct Loaded {
     pub(crate) mode: Mode,
     /// The variables, the process environment winning over files.
     pub(crate) vars: Vars,
-    /// `.env` files that could not be read or parsed, as messages.
-    pub(crate) file_errors: Vec<String>,
+    /// `.env` files that could not be read or parsed.
+    pub(crate) file_errors: Vec<source::EnvFileError>,
     /// Absolute paths of the files read.
     pub(crate) files: Vec<PathBuf>,
     /// Variable names whose changes must trigger a rebuild.
@@ -67,20 +67,24 @@ pub(crate) fn load(args: &Args) -> syn::Result<Loaded> {
         })
         .collect();
 
-    let (mut vars, errors) = source::env_over_files(&shown, |name| mode.reads_name(name));
+    let sources = source::env_over_files(&shown, |name| mode.reads_name(name));
+    let mut vars = sources.vars;
     if shown.is_empty() {
         vars.note_searched("a `.env` file (none found from the crate up to the workspace root)");
     }
+    // Every known name, every name seen, and the names the files' `${…}` take from the
+    // environment: a change to any of them changes what this expansion would be.
     let tracked = names::known_names()
         .chain(vars.iter().map(|(name, _)| name.to_owned()))
+        .chain(sources.references)
         .chain([MANIFEST_DIR_OVERRIDE.to_owned()])
         .filter(|name| mode.reads_name(name))
         .collect();
     Ok(Loaded {
         mode,
         vars,
-        file_errors: errors.iter().map(ToString::to_string).collect(),
-        files: shown.into_iter().map(|(file, _)| absolute(&file)).collect(),
+        file_errors: sources.errors,
+        files: sources.read.iter().map(|file| absolute(file)).collect(),
         tracked,
     })
 }

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::mask::Masked;
+use crate::mask::{Masked, MaskedPlain};
 
 macro_rules! public_string {
     ($(#[$doc:meta])* $name:ident) => {
@@ -20,8 +20,7 @@ macro_rules! public_string {
             }
 
             #[cfg(feature = "rules")]
-            #[cfg(feature = "rules")]
-    pub(crate) fn owned(value: String) -> Self {
+            pub(crate) fn owned(value: String) -> Self {
                 Self(Cow::Owned(value))
             }
 
@@ -90,8 +89,7 @@ impl fmt::Debug for Host {
 impl fmt::Display for Key {
     /// `5e3c… (20 chars)`: enough to tell keys apart, never the whole key.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (prefix, len) = crate::mask::prefix_and_len(&self.0);
-        write!(f, "{prefix}… ({len} chars)")
+        fmt::Display::fmt(&MaskedPlain(&self.0), f)
     }
 }
 impl fmt::Debug for Key {
@@ -108,8 +106,26 @@ impl fmt::Debug for Key {
 /// assert_eq!(secret.to_string(), "[redacted secret, 20 chars]");
 /// assert_eq!(secret.expose_secret(), "7ad3773142a6692b25b8");
 /// ```
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Secret(Cow<'static, str>);
+
+impl PartialEq for Secret {
+    /// Compares in time that depends on the lengths only, not on where the secrets differ:
+    /// every byte pair is XORed and the results ORed together, with no early exit.
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let diff = a.iter().zip(b).fold(0u8, |acc, (x, y)| {
+            // `black_box` keeps the optimizer from turning the fold into an early exit.
+            std::hint::black_box(acc | (x ^ y))
+        });
+        diff == 0
+    }
+}
+
+impl Eq for Secret {}
 
 impl Secret {
     #[doc(hidden)]
@@ -353,6 +369,28 @@ mod tests {
         }
         assert_eq!(CONFIG.secret().expose_secret(), "0f1e2d3c4b5a69788796");
         assert_eq!(CONFIG.key().as_str(), "a1b2c3d4e5f60718293a");
+    }
+
+    #[test]
+    fn key_display_uses_the_plain_mask() {
+        assert_eq!(CONFIG.key().to_string(), "a1b2… (20 chars)");
+        assert_eq!(Key::from_static("abc").to_string(), "(3 chars)");
+        assert_eq!(format!("{:?}", CONFIG.key()), "Key(`a1b2…` (20 chars))");
+    }
+
+    #[test]
+    fn secrets_compare_by_value() {
+        let secret = Secret::from_static("0f1e2d3c4b5a69788796");
+        assert_eq!(secret, Secret::from_static("0f1e2d3c4b5a69788796"));
+        // Same length, differing in the first, in the last byte.
+        assert_ne!(secret, Secret::from_static("1f1e2d3c4b5a69788796"));
+        assert_ne!(secret, Secret::from_static("0f1e2d3c4b5a69788797"));
+        // A prefix, a longer value, empty.
+        assert_ne!(secret, Secret::from_static("0f1e2d3c4b5a6978879"));
+        assert_ne!(secret, Secret::from_static("0f1e2d3c4b5a697887960"));
+        assert_ne!(secret, Secret::from_static(""));
+        assert_eq!(Secret::from_static(""), Secret::from_static(""));
+        assert_eq!(CONFIG, CONFIG.clone());
     }
 
     #[test]

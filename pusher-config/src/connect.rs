@@ -40,6 +40,8 @@ use std::fmt;
 use std::ops::Range;
 use std::time::Duration;
 
+use crate::mask::MaskedPlain;
+use crate::percent::PercentEncoded;
 use crate::{PublicConfig, PusherConfig, Scheme};
 
 pub use event::{ConnectionEvent, Severity};
@@ -261,7 +263,7 @@ impl ClientOptions {
 /// let url = config.websocket_url(&ClientOptions::new().with_client("js", "8.6.0"));
 /// assert_eq!(
 ///     url.to_string(),
-///     "wss://ws-eu.pusher.com:443/app/278d…(20 chars)?protocol=7&client=js&version=8.6.0&flash=false",
+///     "wss://ws-eu.pusher.com:443/app/278d… (20 chars)?protocol=7&client=js&version=8.6.0&flash=false",
 /// );
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -300,14 +302,14 @@ impl From<WebSocketUrl> for String {
 }
 
 impl fmt::Display for WebSocketUrl {
-    /// The URL with the key shown as its first characters and its length.
+    /// The URL with the key masked as everywhere in this crate (its first characters and its
+    /// length).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let key = &self.url[self.key.clone()];
-        let (prefix, len) = crate::mask::prefix_and_len(key);
         write!(
             f,
-            "{}{prefix}…({len} chars){}",
+            "{}{}{}",
             &self.url[..self.key.start],
+            MaskedPlain(&self.url[self.key.clone()]),
             &self.url[self.key.end..]
         )
     }
@@ -320,20 +322,13 @@ impl fmt::Debug for WebSocketUrl {
 }
 
 /// Appends `value` percent-encoded except for URL-unreserved characters
-/// (`A–Z a–z 0–9 - . _ ~`). pusher-js inserts the key verbatim; for every key made of those
-/// characters (all of Pusher's) the result is the same, and a self-hosted key with `/`, `?`,
-/// `#` or a space still yields a working URL.
+/// (`A–Z a–z 0–9 - . _ ~`), with the encoding signed REST queries use. pusher-js inserts the
+/// key verbatim; for every key made of those characters (all of Pusher's) the result is the
+/// same, and a self-hosted key with `/`, `?`, `#` or a space still yields a working URL.
 fn push_encoded(out: &mut String, value: &str) {
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
-            out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0xF)]));
-        }
-    }
+    use fmt::Write as _;
+    // Writing to a `String` cannot fail.
+    let _ = write!(out, "{}", PercentEncoded(value));
 }
 
 impl PublicConfig {
@@ -529,7 +524,10 @@ mod tests {
         let url = hosted("eu").websocket_url(&js());
         for shown in [url.to_string(), format!("{url:?}")] {
             assert!(!shown.contains(KEY), "{shown}");
-            assert!(shown.contains("/app/278d…(20 chars)?protocol=7"), "{shown}");
+            assert!(
+                shown.contains("/app/278d… (20 chars)?protocol=7"),
+                "{shown}"
+            );
         }
         assert_eq!(String::from(url.clone()), url.as_str());
     }

@@ -4,7 +4,7 @@
 use crate::config::{
     AppId, Cluster, Host, Key, PublicConfig, PusherConfig, Secret, DEFAULT_CLUSTER,
 };
-use crate::rules::{self, Checked, Mode, Problem, ProblemKind, Problems};
+use crate::rules::{self, Checked, Mode, Problems};
 use crate::source::Vars;
 
 impl PublicConfig {
@@ -35,7 +35,7 @@ impl PublicConfig {
     /// The public part from a `.env` file, the process environment winning over it.
     #[cfg(feature = "dotenv")]
     pub fn from_env_file(path: impl AsRef<std::path::Path>) -> Result<Self, Problems> {
-        Self::from_vars(&with_env_file(path.as_ref(), Mode::Client)?)
+        check_env_file(path.as_ref(), Mode::Client).map(Self::from_checked)
     }
 }
 
@@ -55,14 +55,13 @@ impl PusherConfig {
     /// assert_eq!(config.cluster().as_str(), "eu");
     /// ```
     pub fn from_vars(vars: &Vars) -> Result<Self, Problems> {
-        let mut checked = rules::check(vars, Mode::Server)?;
+        rules::check(vars, Mode::Server).map(Self::from_server_checked)
+    }
+
+    fn from_server_checked(mut checked: Checked) -> Self {
         let app_id = AppId::owned(checked.app_id.take().unwrap_or_default());
         let secret = Secret::owned(checked.secret.take().unwrap_or_default());
-        Ok(PusherConfig::__from_parts(
-            app_id,
-            secret,
-            PublicConfig::from_checked(checked),
-        ))
+        PusherConfig::__from_parts(app_id, secret, PublicConfig::from_checked(checked))
     }
 
     /// A configuration from the process environment (`PUSHER_APP_ID`, `PUSHER_KEY`, …), with
@@ -79,7 +78,7 @@ impl PusherConfig {
     /// the file and line, never quoting it.
     #[cfg(feature = "dotenv")]
     pub fn from_env_file(path: impl AsRef<std::path::Path>) -> Result<Self, Problems> {
-        Self::from_vars(&with_env_file(path.as_ref(), Mode::Server)?)
+        check_env_file(path.as_ref(), Mode::Server).map(Self::from_server_checked)
     }
 }
 
@@ -90,18 +89,11 @@ fn process_env(mode: Mode) -> Vars {
     vars
 }
 
-/// The process environment over the variables of the `.env` file at `path`.
+/// The process environment over the `.env` file at `path`, checked: the file's errors and the
+/// rules' problems together, as `pusher_config!()` reports them.
 #[cfg(feature = "dotenv")]
-fn with_env_file(path: &std::path::Path, mode: Mode) -> Result<Vars, Problems> {
+fn check_env_file(path: &std::path::Path, mode: Mode) -> Result<Checked, Problems> {
     let files = [(path.to_owned(), path.display().to_string())];
-    let keep = |name: &str| mode.reads_name(name);
-    let (vars, errors) = crate::source::env_over_files(&files, keep);
-    if errors.is_empty() {
-        return Ok(vars);
-    }
-    let problems = errors
-        .iter()
-        .map(|error| Problem::new(ProblemKind::EnvFile, "", error.to_string()))
-        .collect();
-    Err(Problems(problems))
+    let sources = crate::source::env_over_files(&files, |name| mode.reads_name(name));
+    rules::check_with_file_errors(&sources.vars, &sources.errors, mode)
 }

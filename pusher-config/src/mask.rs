@@ -19,26 +19,112 @@ fn shown_chars(len: usize) -> usize {
 #[derive(Clone, Copy)]
 pub struct Masked<'a>(pub &'a str);
 
+/// Displays a value as `abcd… (20 chars)`: [`Masked`] without the backticks, for text where
+/// they would be noise (`Key`'s `Display`, a URL, a close reason). Short values show only
+/// their length.
+#[derive(Clone, Copy)]
+pub(crate) struct MaskedPlain<'a>(pub(crate) &'a str);
+
 /// The prefix that may be shown of `value`, and its length in characters.
-pub(crate) fn prefix_and_len(value: &str) -> (String, usize) {
+fn prefix_and_len(value: &str) -> (&str, usize) {
     let len = value.chars().count();
-    (value.chars().take(shown_chars(len)).collect(), len)
+    prefix_of(value, len, shown_chars(len))
+}
+
+/// The first `shown` characters of `value` (of `len` characters), and `len`.
+fn prefix_of(value: &str, len: usize, shown: usize) -> (&str, usize) {
+    let end = value
+        .char_indices()
+        .nth(shown)
+        .map_or(value.len(), |(i, _)| i);
+    (&value[..end], len)
+}
+
+/// The one place the masked format is written: `` `prefix…` (N chars) `` when `quoted`,
+/// `prefix… (N chars)` otherwise, and `(N chars)` alone for an empty prefix.
+fn write_masked(
+    f: &mut fmt::Formatter<'_>,
+    (prefix, len): (&str, usize),
+    quoted: bool,
+) -> fmt::Result {
+    match (prefix.is_empty(), quoted) {
+        (true, _) => write!(f, "({len} chars)"),
+        (false, true) => write!(f, "`{prefix}…` ({len} chars)"),
+        (false, false) => write!(f, "{prefix}… ({len} chars)"),
+    }
 }
 
 impl fmt::Display for Masked<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (prefix, len) = prefix_and_len(self.0);
-        if prefix.is_empty() {
-            write!(f, "({len} chars)")
-        } else {
-            write!(f, "`{prefix}…` ({len} chars)")
-        }
+        write_masked(f, prefix_and_len(self.0), true)
     }
 }
 
 impl fmt::Debug for Masked<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(self, f)
+    }
+}
+
+impl fmt::Display for MaskedPlain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_masked(f, prefix_and_len(self.0), false)
+    }
+}
+
+impl fmt::Debug for MaskedPlain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// The shortest run of token characters that [`MaskedTokens`] masks.
+#[cfg(feature = "connect")]
+const MIN_TOKEN_LEN: usize = 12;
+
+/// Displays free text (a server's close reason) with every token of at least 12 characters
+/// made of ASCII letters, digits, `_` and `-` masked as [`MaskedPlain`]: an app key
+/// (20 hex characters) or a pasted `pk_live_…` key shows as `278d… (20 chars)`, and shorter
+/// words stay readable.
+#[cfg(feature = "connect")]
+#[derive(Clone, Copy)]
+pub(crate) struct MaskedTokens<'a>(pub(crate) &'a str);
+
+#[cfg(feature = "connect")]
+impl fmt::Display for MaskedTokens<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let is_token_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-');
+        let text = self.0;
+        let bytes = text.as_bytes();
+        // Every byte a run is made of is ASCII, so run boundaries are char boundaries.
+        let (mut written, mut i) = (0, 0);
+        while i < bytes.len() {
+            if !is_token_byte(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && is_token_byte(bytes[i]) {
+                i += 1;
+            }
+            // Words ("Unauthorized") stay; a credential has digits or underscores.
+            let token = &bytes[start..i];
+            let credential_like = token.iter().any(|b| b.is_ascii_digit() || *b == b'_');
+            if i - start >= MIN_TOKEN_LEN && credential_like {
+                f.write_str(&text[written..start])?;
+                fmt::Display::fmt(&MaskedPlain(&text[start..i]), f)?;
+                written = i;
+            }
+        }
+        f.write_str(&text[written..])
+    }
+}
+
+#[cfg(feature = "connect")]
+impl fmt::Debug for MaskedTokens<'_> {
+    /// The masked text as a quoted, escaped string, like `str`'s `Debug`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.to_string(), f)
     }
 }
 
@@ -60,12 +146,7 @@ impl fmt::Display for WithKnownPrefix<'_> {
         } else {
             shown_chars(len)
         };
-        let prefix: String = self.value.chars().take(known).collect();
-        if prefix.is_empty() {
-            write!(f, "({len} chars)")
-        } else {
-            write!(f, "`{prefix}…` ({len} chars)")
-        }
+        write_masked(f, prefix_of(self.value, len, known), true)
     }
 }
 
@@ -86,6 +167,39 @@ mod tests {
             assert!(prefix.chars().count() * 5 <= len.max(1) || prefix.starts_with('('));
             assert!(shown.contains(&format!("({len} chars)")), "{shown}");
         }
+    }
+
+    #[test]
+    fn plain_is_masked_without_backticks() {
+        assert_eq!(
+            MaskedPlain("278d425bdf160c739803").to_string(),
+            "278d… (20 chars)"
+        );
+        assert_eq!(MaskedPlain("abc").to_string(), "(3 chars)");
+        // Multi-byte characters are cut at a character boundary and counted as characters.
+        assert_eq!(MaskedPlain("ééééééééééé").to_string(), "éé… (11 chars)");
+    }
+
+    #[cfg(feature = "connect")]
+    #[test]
+    fn tokens_of_twelve_characters_or_more_are_masked() {
+        let reason = "App key 278d425bdf160c739803 not in this cluster. Did you forget to \
+                      specify the cluster? (pk_live_51Hq2xK7f3Rb9QmZpL0sT4vW8yA1cE5gI7kM9)";
+        let shown = MaskedTokens(reason).to_string();
+        assert_eq!(
+            shown,
+            "App key 278d… (20 chars) not in this cluster. Did you forget to specify the \
+             cluster? (pk_l… (45 chars))"
+        );
+        // Eleven characters stay, and so do words; the edges of the text are handled.
+        assert_eq!(MaskedTokens("abcdefghij1").to_string(), "abcdefghij1");
+        assert_eq!(MaskedTokens("abcdefghij12").to_string(), "ab… (12 chars)");
+        assert_eq!(MaskedTokens("Unauthorized").to_string(), "Unauthorized");
+        assert_eq!(MaskedTokens("").to_string(), "");
+        assert_eq!(
+            format!("{:?}", MaskedTokens("a \"b\" 0123456789abcdef")),
+            "\"a \\\"b\\\" 012… (16 chars)\""
+        );
     }
 
     #[cfg(feature = "rules")]

@@ -138,12 +138,20 @@ impl Vars {
         self.vars.get(name)
     }
 
+    /// The variable `name` with the map's own copy of its name.
+    pub fn get_entry(&self, name: &str) -> Option<(&str, &Var)> {
+        self.vars
+            .get_key_value(name)
+            .map(|(name, var)| (name.as_str(), var))
+    }
+
     /// All variables, by name.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Var)> {
         self.vars.iter().map(|(name, var)| (name.as_str(), var))
     }
 
-    /// Removes the variables whose name `drop` selects (the client build never keeps secrets).
+    /// Keeps only the variables whose name `keep` selects (a client build never keeps the app
+    /// id or the secret).
     pub fn retain_names(&mut self, mut keep: impl FnMut(&str) -> bool) {
         self.vars.retain(|name, _| keep(name));
     }
@@ -176,6 +184,22 @@ impl fmt::Display for EnvFileError {
 
 impl std::error::Error for EnvFileError {}
 
+/// What one `.env` file gave.
+#[cfg(feature = "dotenv")]
+#[derive(Debug, Default)]
+pub struct EnvFile {
+    /// Its Pusher variables, from the lines that parsed.
+    pub vars: Vars,
+    /// Every error: the file could not be read, or lines that did not parse.
+    pub errors: Vec<EnvFileError>,
+    /// Whether its text was read (it exists and is UTF-8), so that a change to it can be
+    /// tracked.
+    pub read: bool,
+    /// The names its values refer to (`${NAME}`, `$NAME`): dotenvy takes them from the process
+    /// environment when the file does not define them.
+    pub references: Vec<String>,
+}
+
 /// Reads the Pusher variables of one `.env` file with dotenvy, which expands `${VAR}`
 /// references and never touches the process environment.
 ///
@@ -183,31 +207,33 @@ impl std::error::Error for EnvFileError {}
 /// `dotenvy::dotenv()`. Every parse error of the file is returned, with its line, and the
 /// variables of the lines that did parse.
 #[cfg(feature = "dotenv")]
-pub fn read_env_file(path: &Path, shown: &str) -> (Vars, Vec<EnvFileError>) {
-    let mut vars = Vars::new();
-    let mut errors = Vec::new();
+pub fn read_env_file(path: &Path, shown: &str) -> EnvFile {
+    let mut file = EnvFile::default();
+    let error = |line, reason: String| EnvFileError {
+        path: shown.to_owned(),
+        line,
+        reason,
+    };
     // One read serves dotenvy and the line numbers of our messages.
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(err) => {
-            errors.push(EnvFileError {
-                path: shown.to_owned(),
-                line: None,
-                reason: io_reason(&err),
-            });
-            return (vars, errors);
+            file.errors.push(error(None, io_reason(&err)));
+            return file;
         }
     };
+    file.read = true;
+    file.references = references(&text);
     for item in dotenvy::from_read_iter(text.as_bytes()) {
         match item {
             Ok((name, value)) => {
-                if vars.get(&name).is_none() {
+                if file.vars.get(&name).is_none() {
                     let line = definition_line(&text, &name);
                     let origin = Origin::EnvFile {
                         path: shown.to_owned(),
                         line,
                     };
-                    vars.insert(name, value, origin);
+                    file.vars.insert(name, value, origin);
                 }
             }
             Err(dotenvy::Error::LineParse(bad, _)) => {
@@ -218,51 +244,80 @@ pub fn read_env_file(path: &Path, shown: &str) -> (Vars, Vec<EnvFileError>) {
                 } else {
                     "not a `NAME=value` line; check its quotes and escapes"
                 };
-                errors.push(EnvFileError {
-                    path: shown.to_owned(),
-                    line: parse_error_line(&text, &bad),
-                    reason: reason.to_owned(),
-                });
+                file.errors
+                    .push(error(parse_error_line(&text, &bad), reason.to_owned()));
             }
             Err(dotenvy::Error::Io(err)) => {
-                errors.push(EnvFileError {
-                    path: shown.to_owned(),
-                    line: None,
-                    reason: io_reason(&err),
-                });
+                file.errors.push(error(None, io_reason(&err)));
                 break;
             }
-            Err(other) => errors.push(EnvFileError {
-                path: shown.to_owned(),
-                line: None,
-                reason: other.to_string(),
-            }),
+            Err(other) => file.errors.push(error(None, other.to_string())),
         }
     }
-    (vars, errors)
+    file
+}
+
+/// The names that `${NAME}` and `$NAME` refer to in `text`.
+#[cfg(feature = "dotenv")]
+fn references(text: &str) -> Vec<String> {
+    let is_name = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut names: Vec<String> = text
+        .split('$')
+        .skip(1)
+        .filter_map(|rest| {
+            let rest = rest.strip_prefix('{').unwrap_or(rest);
+            let name: String = rest.chars().take_while(|c| is_name(*c)).collect();
+            (!name.is_empty()).then_some(name)
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The variables of the process environment and of `.env` files, as the rule set takes them.
+#[cfg(feature = "dotenv")]
+#[derive(Debug, Default)]
+pub struct Sources {
+    /// The variables, the process environment winning over the files.
+    pub vars: Vars,
+    /// Every error of every file.
+    pub errors: Vec<EnvFileError>,
+    /// The files whose text was read, to track for changes.
+    pub read: Vec<std::path::PathBuf>,
+    /// The names the files' values refer to, to track for changes.
+    pub references: Vec<String>,
 }
 
 /// The process environment over the variables of `files` (each with the path shown in
 /// messages), keeping only the names `keep` selects. Earlier files win over later ones, so pass
-/// the nearest first. Returns the variables and every error of every file.
+/// the nearest first.
 ///
 /// `pusher_config!()` and `PusherConfig::from_env_file` both read their sources through this.
 #[cfg(feature = "dotenv")]
 pub fn env_over_files(
     files: &[(std::path::PathBuf, String)],
     keep: impl Fn(&str) -> bool,
-) -> (Vars, Vec<EnvFileError>) {
-    let mut vars = Vars::from_process_env();
-    vars.retain_names(&keep);
-    let mut errors = Vec::new();
+) -> Sources {
+    let mut sources = Sources {
+        vars: Vars::from_process_env(),
+        ..Sources::default()
+    };
+    sources.vars.retain_names(&keep);
     for (path, shown) in files {
-        let (mut file_vars, file_errors) = read_env_file(path, shown);
-        file_vars.retain_names(&keep);
-        file_vars.note_searched(format!("`{shown}`"));
-        vars.fill_from(file_vars);
-        errors.extend(file_errors);
+        let mut file = read_env_file(path, shown);
+        file.vars.retain_names(&keep);
+        file.vars.note_searched(format!("`{shown}`"));
+        sources.vars.fill_from(file.vars);
+        sources.errors.extend(file.errors);
+        if file.read {
+            sources.read.push(path.clone());
+        }
+        sources
+            .references
+            .extend(file.references.into_iter().filter(|name| keep(name)));
     }
-    (vars, errors)
+    sources
 }
 
 #[cfg(feature = "dotenv")]
@@ -288,6 +343,7 @@ pub fn definition_line(text: &str, name: &str) -> Option<usize> {
 
 /// dotenvy reports a parse error with the text of the logical line (which spans several lines
 /// after an unclosed quote); find where it starts in the file without ever showing the text.
+#[cfg(feature = "dotenv")]
 fn parse_error_line(text: &str, bad: &str) -> Option<usize> {
     let start = text.find(bad.trim_end_matches('\n'))?;
     Some(text[..start].matches('\n').count() + 1)
@@ -353,10 +409,18 @@ mod tests {
         assert_eq!(definition_line(text, "PUSHER_SECRET"), None);
     }
 
+    #[cfg(feature = "dotenv")]
     #[test]
     fn parse_error_line_counts_lines_before_the_bad_one() {
         let text = "A=1\nB=2\nC='unterminated\n";
         assert_eq!(parse_error_line(text, "C='unterminated\n"), Some(3));
+    }
+
+    #[cfg(feature = "dotenv")]
+    #[test]
+    fn references_are_the_names_of_expansions() {
+        let text = "A=${PUSHER_APP_KEY}\nB=\"$HOME/x\"\nC=$\nD=${}\nE=${PUSHER_APP_KEY}\n";
+        assert_eq!(references(text), ["HOME", "PUSHER_APP_KEY"]);
     }
 
     #[test]
@@ -392,14 +456,19 @@ mod tests {
             "PUSHER_APP_ID=1\nPUSHER_SECRET='0123abcd\nPUSHER_KEY=9\n",
         )
         .expect("write");
-        let (vars, errors) = read_env_file(&file, "bad.env");
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert_eq!(errors[0].line, Some(2));
-        assert!(!errors[0].to_string().contains("0123abcd"), "{}", errors[0]);
+        let read = read_env_file(&file, "bad.env");
+        assert_eq!(read.errors.len(), 1, "{:?}", read.errors);
+        assert_eq!(read.errors[0].line, Some(2));
+        assert!(
+            !read.errors[0].to_string().contains("0123abcd"),
+            "{}",
+            read.errors[0]
+        );
         assert_eq!(
-            vars.get("PUSHER_APP_ID").map(|v| v.value.as_str()),
+            read.vars.get("PUSHER_APP_ID").map(|v| v.value.as_str()),
             Some("1")
         );
+        assert!(read.read);
         std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -5,10 +5,13 @@ use std::time::Duration;
 
 use super::WebSocketUrl;
 use crate::close_code::{CloseCode, Retry};
+use crate::mask::MaskedTokens;
 
 /// One step of a client's connection lifecycle. The crate does no I/O: a client loop creates
 /// these and calls [`ConnectionEvent::log`] (feature `tracing`), or formats them with
-/// `Display`. Nothing shown includes the whole key: URLs are shown masked.
+/// `Display`. Nothing shown (`Display`, `Debug`, logged fields) includes the whole key: URLs
+/// are shown masked, and so is every token of 12 or more letters, digits, `_` or `-` in a
+/// close reason (Pusher's 4001 reason quotes the key it refused).
 ///
 /// ```
 /// use std::time::Duration;
@@ -19,7 +22,7 @@ use crate::close_code::{CloseCode, Retry};
 /// let retry = ConnectionEvent::ReconnectScheduled { attempt: 1, delay: Duration::from_millis(1500) };
 /// assert_eq!(retry.to_string(), "reconnecting in 1.5s (attempt 1)");
 /// ```
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 #[non_exhaustive]
 pub enum ConnectionEvent<'a> {
     /// Opening the WebSocket; `attempt` 0 is the first connection.
@@ -38,7 +41,8 @@ pub enum ConnectionEvent<'a> {
     Closed {
         /// The close code (Pusher's are 4000–4399).
         code: u16,
-        /// The close reason, possibly empty.
+        /// The close reason, possibly empty. Shown with long tokens masked: Pusher's 4001
+        /// reason is `App key <key> not in this cluster…`.
         reason: &'a str,
     },
     /// Connecting failed before any close code: DNS, TCP, TLS, or the HTTP upgrade.
@@ -101,6 +105,44 @@ impl ConnectionEvent<'_> {
     }
 }
 
+impl fmt::Debug for ConnectionEvent<'_> {
+    /// As derived, except that the close reason is shown with long tokens masked.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConnectionEvent::Connecting { url, attempt } => f
+                .debug_struct("Connecting")
+                .field("url", url)
+                .field("attempt", attempt)
+                .finish(),
+            ConnectionEvent::Connected { socket_id } => f
+                .debug_struct("Connected")
+                .field("socket_id", socket_id)
+                .finish(),
+            ConnectionEvent::Closed { code, reason } => f
+                .debug_struct("Closed")
+                .field("code", code)
+                .field("reason", &MaskedTokens(reason))
+                .finish(),
+            ConnectionEvent::Failed { error } => {
+                f.debug_struct("Failed").field("error", error).finish()
+            }
+            ConnectionEvent::ReconnectScheduled { attempt, delay } => f
+                .debug_struct("ReconnectScheduled")
+                .field("attempt", attempt)
+                .field("delay", delay)
+                .finish(),
+            ConnectionEvent::GaveUp {
+                attempts,
+                last_code,
+            } => f
+                .debug_struct("GaveUp")
+                .field("attempts", attempts)
+                .field("last_code", last_code)
+                .finish(),
+        }
+    }
+}
+
 impl fmt::Display for ConnectionEvent<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -120,7 +162,7 @@ impl fmt::Display for ConnectionEvent<'_> {
                     None => write!(f, "closed: {code}")?,
                 }
                 if !reason.is_empty() {
-                    write!(f, " (reason: {reason:?})")?;
+                    write!(f, " (reason: {:?})", MaskedTokens(reason))?;
                 }
                 Ok(())
             }
@@ -168,7 +210,8 @@ impl ConnectionEvent<'_> {
             ConnectionEvent::Connected { socket_id } => emit!(socket_id = *socket_id, "{self}"),
             ConnectionEvent::Closed { code, reason } => {
                 let retry = Retry::after_close(*code);
-                emit!(code = *code, reason = *reason, retry = %retry, "{self}")
+                let reason = MaskedTokens(reason);
+                emit!(code = *code, reason = %reason, retry = %retry, "{self}")
             }
             ConnectionEvent::Failed { error } => emit!(error = %error, "{self}"),
             ConnectionEvent::ReconnectScheduled { attempt, delay } => {
@@ -205,8 +248,93 @@ mod tests {
         }
         .to_string();
         assert!(!shown.contains("278d425bdf160c739803"), "{shown}");
-        assert!(shown.starts_with("connecting to wss://ws-eu.pusher.com:443/app/278d…(20 chars)?"));
+        assert!(shown.starts_with("connecting to wss://ws-eu.pusher.com:443/app/278d… (20 chars)?"));
         assert!(shown.ends_with("(attempt 2)"), "{shown}");
+    }
+
+    /// Pusher's 4001 reason, about a Pusher key, and with a Stripe key pasted as the key.
+    pub(super) const PUSHER_KEY: &str = "278d425bdf160c739803";
+    pub(super) const STRIPE_KEY: &str = "pk_live_51Hq2xK7f3Rb9QmZpL0sT4vW8yA1cE5gI7kM9";
+
+    pub(super) fn reason_4001(key: &str) -> String {
+        format!("App key {key} not in this cluster. Did you forget to specify the cluster?")
+    }
+
+    #[test]
+    fn close_reason_masks_keys_and_stays_readable() {
+        for (key, masked) in [
+            (PUSHER_KEY, "278d… (20 chars)"),
+            (STRIPE_KEY, "pk_l… (45 chars)"),
+        ] {
+            let reason = reason_4001(key);
+            let event = ConnectionEvent::Closed {
+                code: 4001,
+                reason: &reason,
+            };
+            for shown in [
+                event.to_string(),
+                format!("{event:?}"),
+                format!("{event:#?}"),
+            ] {
+                assert!(!shown.contains(key), "{shown}");
+                assert!(
+                    shown.contains(&format!(
+                        "App key {masked} not in this cluster. Did you forget to specify the cluster?"
+                    )),
+                    "{shown}"
+                );
+            }
+        }
+        let reason = "App key 0123456789abcdef0123 sk_test_4eC39HqLyjWDarjtT1zdp7dc";
+        let shown = ConnectionEvent::Closed { code: 4001, reason }.to_string();
+        assert!(
+            shown.ends_with(r#"(reason: "App key 0123… (20 chars) sk_t… (32 chars)")"#),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn debug_masks_urls_and_reasons() {
+        let config = PublicConfig::__from_parts(
+            Key::from_static(PUSHER_KEY),
+            Cluster::from_static("eu"),
+            None,
+            None,
+            None,
+        );
+        let url = config.websocket_url(&ClientOptions::new());
+        let shown = format!(
+            "{:?}",
+            ConnectionEvent::Connecting {
+                url: &url,
+                attempt: 1
+            }
+        );
+        assert!(!shown.contains(PUSHER_KEY), "{shown}");
+        assert!(
+            shown.starts_with("Connecting { url: WebSocketUrl(\"wss://"),
+            "{shown}"
+        );
+        assert_eq!(
+            format!(
+                "{:?}",
+                ConnectionEvent::Closed {
+                    code: 1006,
+                    reason: ""
+                }
+            ),
+            r#"Closed { code: 1006, reason: "" }"#
+        );
+        assert_eq!(
+            format!(
+                "{:?}",
+                ConnectionEvent::GaveUp {
+                    attempts: 5,
+                    last_code: Some(4100)
+                }
+            ),
+            "GaveUp { attempts: 5, last_code: Some(4100) }"
+        );
     }
 
     #[test]
@@ -332,7 +460,7 @@ mod log_tests {
             "{line}"
         );
         assert!(
-            line.contains("278d…(20 chars)") && line.contains("attempt=0"),
+            line.contains("278d… (20 chars)") && line.contains("attempt=0"),
             "{line}"
         );
         assert!(!line.contains("278d425bdf160c739803"), "{line}");
@@ -359,5 +487,26 @@ mod log_tests {
             last_code: None,
         });
         assert!(line.starts_with(&Level::ERROR.to_string()), "{line}");
+    }
+
+    #[test]
+    fn logged_close_reasons_mask_keys() {
+        use super::tests::{reason_4001, PUSHER_KEY, STRIPE_KEY};
+        for (key, masked) in [
+            (PUSHER_KEY, "278d… (20 chars)"),
+            (STRIPE_KEY, "pk_l… (45 chars)"),
+        ] {
+            let reason = reason_4001(key);
+            let line = logged(ConnectionEvent::Closed {
+                code: 4001,
+                reason: &reason,
+            });
+            assert!(!line.contains(key), "{line}");
+            assert!(
+                line.contains(&format!("reason=App key {masked} not in this cluster.")),
+                "{line}"
+            );
+            assert!(line.contains("code=4001"), "{line}");
+        }
     }
 }

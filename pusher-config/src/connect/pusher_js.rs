@@ -1,8 +1,11 @@
 //! The public config as the options object of pusher-js (feature `serde`).
 
+use std::fmt;
+
 use serde::{Serialize, Serializer};
 
 use super::{ClientOptions, Transport};
+use crate::mask::Masked;
 use crate::{PublicConfig, PusherConfig};
 
 /// The options object for `new Pusher(key, options)` in pusher-js 8: serialize it to JSON
@@ -21,7 +24,9 @@ use crate::{PublicConfig, PusherConfig};
 ///   port) with a configured port;
 /// - timeouts are in milliseconds;
 /// - there is no `maxReconnectionAttempts`: pusher-js has no such option and retries forever.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+///
+/// `Debug` shows the key masked, as everywhere in this crate; serialize it for the value.
+#[derive(Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PusherJsOptions<'a> {
     key: &'a str,
@@ -38,6 +43,23 @@ pub struct PusherJsOptions<'a> {
     activity_timeout: u64,
     pong_timeout: u64,
     unavailable_timeout: u64,
+}
+
+impl fmt::Debug for PusherJsOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PusherJsOptions")
+            .field("key", &Masked(self.key))
+            .field("cluster", &self.cluster)
+            .field("force_tls", &self.force_tls)
+            .field("enabled_transports", &self.enabled_transports)
+            .field("ws_host", &self.ws_host)
+            .field("ws_port", &self.ws_port)
+            .field("wss_port", &self.wss_port)
+            .field("activity_timeout", &self.activity_timeout)
+            .field("pong_timeout", &self.pong_timeout)
+            .field("unavailable_timeout", &self.unavailable_timeout)
+            .finish()
+    }
 }
 
 impl Serialize for Transport {
@@ -127,6 +149,28 @@ mod tests {
         );
         let text = value.to_string();
         assert!(!text.contains("0f1e2d3c4b5a69788796") && !text.contains("1234567"));
+    }
+
+    #[test]
+    fn debug_masks_the_key() {
+        let config = PublicConfig::__from_parts(
+            Key::from_static("a1b2c3d4e5f60718293a"),
+            Cluster::from_static("eu"),
+            None,
+            None,
+            None,
+        );
+        let options = ClientOptions::new();
+        let js = config.pusher_js_options(&options);
+        for shown in [format!("{js:?}"), format!("{js:#?}")] {
+            assert!(!shown.contains("a1b2c3d4e5f60718293a"), "{shown}");
+        }
+        assert_eq!(
+            format!("{js:?}"),
+            "PusherJsOptions { key: `a1b2…` (20 chars), cluster: \"eu\", force_tls: true, \
+             enabled_transports: [Ws, Wss], ws_host: None, ws_port: None, wss_port: None, \
+             activity_timeout: 120000, pong_timeout: 30000, unavailable_timeout: 10000 }"
+        );
     }
 
     #[test]

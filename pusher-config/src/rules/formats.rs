@@ -81,9 +81,7 @@ fn host_error(value: &str) -> Option<String> {
             "http" | "ws" => "; remove it and set `PUSHER_SCHEME=http`",
             _ => "; remove it",
         };
-        return Some(format!(
-            "is `{value}`, with a scheme (`{scheme}://`) inside the host{fix}"
-        ));
+        return Some(format!("is `{value}`, with a scheme inside the host{fix}"));
     }
     if value.contains(char::is_whitespace) {
         return Some("contains whitespace".to_owned());
@@ -94,14 +92,50 @@ fn host_error(value: &str) -> Option<String> {
         ));
     }
     let bracketed_ipv6 = value.starts_with('[') && value.ends_with(']');
-    if !bracketed_ipv6 && value.contains(':') {
-        if let Some((_, port)) = value.rsplit_once(':') {
-            return Some(format!(
-                "is `{value}`, with a port inside the host; set `PUSHER_PORT={port}` instead"
-            ));
-        }
+    if bracketed_ipv6 {
+        return None;
     }
-    None
+    match value.matches(':').count() {
+        0 => None,
+        1 => {
+            let port = value.rsplit(':').next().unwrap_or_default();
+            let fix = if (1..=5).contains(&port.len()) && is_digits(port) {
+                format!("set `PUSHER_PORT={port}` instead")
+            } else {
+                "put the port in `PUSHER_PORT` instead".to_owned()
+            };
+            Some(format!("is `{value}`, with a port inside the host; {fix}"))
+        }
+        _ => Some(format!(
+            "is `{value}`, an IPv6 address; write it in brackets, as in `[::1]`"
+        )),
+    }
+}
+
+/// Whether `host` is on Pusher's own domains: Pusher's hosted service, not a self-hosted
+/// server.
+pub(crate) fn is_pusher_host(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    host.ends_with(".pusher.com") || host.ends_with(".pusherapp.com")
+}
+
+/// The cluster a host on Pusher's domains stands for: `api-eu.pusher.com` and
+/// `ws-eu.pusher.com` for `eu`; the legacy `api.pusherapp.com` for `mt1`.
+pub(crate) fn pusher_host_cluster(host: &str) -> Option<&'static str> {
+    let host = host.to_ascii_lowercase();
+    if matches!(
+        host.as_str(),
+        "api.pusherapp.com" | "ws.pusherapp.com" | "api.pusher.com" | "ws.pusher.com"
+    ) {
+        return Some("mt1");
+    }
+    let name = host
+        .strip_prefix("api-")
+        .or_else(|| host.strip_prefix("ws-"))?;
+    let name = name
+        .strip_suffix(".pusher.com")
+        .or_else(|| name.strip_suffix(".pusherapp.com"))?;
+    CLUSTERS.into_iter().find(|cluster| *cluster == name)
 }
 
 fn cluster_list() -> String {
@@ -260,6 +294,9 @@ mod tests {
         assert!(scheme_inside.is_some_and(|m| m.contains("PUSHER_SCHEME=https")));
         assert!(format_error(Field::Host, "ws.example.org:6001", false)
             .is_some_and(|m| m.contains("PUSHER_PORT=6001")));
+        assert!(format_error(Field::Host, "::1", false).is_some_and(|m| m.contains("[::1]")));
+        let odd = format_error(Field::Host, "base64:Zm9vYmFyYmF6cXV4", false);
+        assert!(odd.is_some_and(|m| !m.contains("PUSHER_PORT=Zm9v")));
         assert_eq!(format_error(Field::Port, "6001", false), None);
         for port in ["0", "65536", "-1", "+80", "http"] {
             assert!(format_error(Field::Port, port, false).is_some(), "{port}");
@@ -267,6 +304,17 @@ mod tests {
         assert_eq!(format_error(Field::Scheme, "https", false), None);
         assert!(format_error(Field::Scheme, "HTTPS", false).is_some());
         assert!(format_error(Field::Scheme, "wss", false).is_some());
+    }
+
+    #[test]
+    fn pusher_hosts_name_their_cluster() {
+        assert_eq!(pusher_host_cluster("api-eu.pusher.com"), Some("eu"));
+        assert_eq!(pusher_host_cluster("ws-ap3.pusher.com"), Some("ap3"));
+        assert_eq!(pusher_host_cluster("api.pusherapp.com"), Some("mt1"));
+        assert_eq!(pusher_host_cluster("sockjs.pusher.com"), None);
+        assert_eq!(pusher_host_cluster("api-eu.example.com"), None);
+        assert!(is_pusher_host("API-EU.PUSHER.COM"));
+        assert!(!is_pusher_host("soketi.example.com"));
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub use problem::{Problem, ProblemKind, Problems};
 
 use crate::config::Scheme;
 use crate::mask::{Masked, WithKnownPrefix};
-use crate::source::{Var, Vars};
+use crate::source::{EnvFileError, Var, Vars};
 
 /// What is being built: a server config (everything) or a client config (public part only).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,10 +126,34 @@ pub fn check(vars: &Vars, mode: Mode) -> Result<Checked, Problems> {
         hosted: true,
     };
     // A host on pusher.com is still Pusher's hosted service, with its formats.
-    checker.hosted = checker.value_of(Field::Host).is_none_or(|(_, host)| {
-        host.value.ends_with(".pusher.com") || host.value.ends_with(".pusherapp.com")
-    });
+    checker.hosted = checker
+        .value_of(Field::Host)
+        .is_none_or(|(_, host)| formats::is_pusher_host(&host.value));
     checker.run()
+}
+
+/// [`check`] for variables read from `.env` files, some of which may have lines that did not
+/// parse: the files' errors come first, then the rules' problems, except that nothing is
+/// reported missing while a line did not parse (the variable may be on it).
+///
+/// `pusher_config!()` and the run-time loaders of `.env` files report through this.
+pub fn check_with_file_errors(
+    vars: &Vars,
+    file_errors: &[EnvFileError],
+    mode: Mode,
+) -> Result<Checked, Problems> {
+    let checked = check(vars, mode);
+    if file_errors.is_empty() {
+        return checked;
+    }
+    let mut problems: Vec<Problem> = file_errors
+        .iter()
+        .map(|error| Problem::new(ProblemKind::EnvFile, &error.path, error.to_string()))
+        .collect();
+    if let Err(found) = checked {
+        problems.extend(found.into_iter().filter(|p| p.kind != ProblemKind::Missing));
+    }
+    Err(Problems(problems))
 }
 
 struct Checker<'a> {
@@ -158,10 +182,17 @@ impl<'a> Checker<'a> {
         let has_host = self.value_of(Field::Host).is_some();
 
         self.exposed_secret_names();
-        if hosted && self.mode == Mode::Server {
-            self.app_id_and_key_swapped();
+        if self.mode == Mode::Server {
+            // First, so that no rule below quotes a setting that holds the secret.
+            self.secret_stays_private();
+            if hosted {
+                self.app_id_and_key_swapped();
+            }
         }
-        self.each_value(hosted);
+        self.each_value();
+        if hosted && has_host {
+            self.pusher_host_names_the_cluster();
+        }
         self.naming_schemes_agree();
         self.mirrors_agree();
         if self.mode == Mode::Server {
@@ -170,7 +201,6 @@ impl<'a> Checker<'a> {
             if hosted {
                 self.key_is_not_secret();
             }
-            self.secret_stays_private();
         }
         self.required(has_host);
 
@@ -201,10 +231,10 @@ impl<'a> Checker<'a> {
     fn mirrors(&self, field: Field) -> impl Iterator<Item = (&'a str, &'a Var)> {
         let vars = self.vars;
         names::PUBLIC_PREFIXES.into_iter().flat_map(move |prefix| {
-            field.names().iter().filter_map(move |name| {
-                let full = format!("{prefix}{name}");
-                vars.iter().find(|(n, _)| *n == full)
-            })
+            field
+                .names()
+                .iter()
+                .filter_map(move |name| vars.get_entry(&format!("{prefix}{name}")))
         })
     }
 
@@ -276,7 +306,8 @@ impl<'a> Checker<'a> {
     }
 
     /// The rules about one variable's own value, for every known variable this mode reads.
-    fn each_value(&mut self, hosted: bool) {
+    fn each_value(&mut self) {
+        let hosted = self.hosted;
         for (name, var) in self.vars.iter() {
             let Some(known) = classify(name) else {
                 continue;
@@ -288,6 +319,56 @@ impl<'a> Checker<'a> {
                 self.spoil(name);
                 self.report(problem);
             }
+        }
+    }
+
+    /// A host on Pusher's own domain (Laravel's REST host `api-eu.pusher.com`) stands for its
+    /// cluster: it must name one, and agree with `PUSHER_CLUSTER` when that is set.
+    fn pusher_host_names_the_cluster(&mut self) {
+        let Some((host_name, host)) = self.value_of(Field::Host) else {
+            return;
+        };
+        if self.is_spoiled(host_name) {
+            return;
+        }
+        match (
+            formats::pusher_host_cluster(&host.value),
+            self.value_of(Field::Cluster),
+        ) {
+            (None, _) => self.report(
+                Problem::new(
+                    ProblemKind::Format,
+                    host_name,
+                    format!(
+                        "{} is `{}`, a Pusher host that names no cluster",
+                        at(host_name, host),
+                        host.value
+                    ),
+                )
+                .help(format!(
+                    "remove `{host_name}` and set the cluster; Pusher's hosts follow from it"
+                )),
+            ),
+            (Some(named), Some((cluster_name, cluster)))
+                if cluster.value != named && !self.is_spoiled(cluster_name) =>
+            {
+                self.report(
+                    Problem::new(
+                        ProblemKind::Mismatch,
+                        host_name,
+                        format!(
+                            "{} names cluster `{named}`, but {} is {}",
+                            at(host_name, host),
+                            at(cluster_name, cluster),
+                            show(Field::Cluster, &cluster.value)
+                        ),
+                    )
+                    .help(format!(
+                        "remove `{host_name}`: with Pusher's hosted service the cluster alone says where to connect"
+                    )),
+                );
+            }
+            _ => {}
         }
     }
 
@@ -389,7 +470,10 @@ impl<'a> Checker<'a> {
                 "exchange the values of `{key_name}` and `{secret_name}`, set `{name}` to the key, and if it was ever deployed, rotate the secret in {DASHBOARD}"
             )
         } else {
-            format!("set `{name}` to the key, and if it was ever deployed, rotate the secret in {DASHBOARD}")
+            format!(
+                "set `{name}` to the {}, and if it was ever deployed, rotate the secret in {DASHBOARD}",
+                field.what()
+            )
         };
         Problem::new(ProblemKind::ExposedSecret, name, message).help(help)
     }
@@ -443,6 +527,7 @@ impl<'a> Checker<'a> {
             })
             .collect();
         for (name, var) in elsewhere {
+            self.spoil(name);
             let problem = if public_prefix(name).is_some() {
                 Problem::new(
                     ProblemKind::ExposedSecret,
@@ -534,12 +619,20 @@ impl<'a> Checker<'a> {
                 .filter(|_| self.mode.reads(field))
                 .map(|(_, var)| var.value.clone())
         };
+        let mut host = value(Field::Host);
+        let mut cluster = value(Field::Cluster);
+        // Pusher's own host is its cluster's: URLs are built from the cluster, so the WebSocket
+        // host is `ws-…` even when the configured one is the REST host `api-…`.
+        if let Some(named) = host.as_deref().and_then(formats::pusher_host_cluster) {
+            cluster.get_or_insert_with(|| named.to_owned());
+            host = None;
+        }
         Checked {
             app_id: value(Field::AppId),
             key: value(Field::Key).unwrap_or_default(),
             secret: value(Field::Secret),
-            cluster: value(Field::Cluster),
-            host: value(Field::Host),
+            cluster,
+            host,
             port: value(Field::Port).and_then(|p| p.parse().ok()),
             scheme: value(Field::Scheme).map(|s| {
                 if s == "http" {
@@ -575,15 +668,29 @@ fn required_help(field: Field, mode: Mode) -> String {
 /// How a value appears in a message: credentials masked, other values whole in backticks,
 /// unless they have the shape of a key or secret (a secret pasted into `PUSHER_CLUSTER`).
 fn show(field: Field, value: &str) -> String {
-    let core = value.trim();
-    let credential_shaped = core.len() >= 16
-        && core.bytes().all(|b| b.is_ascii_alphanumeric())
-        && core.bytes().any(|b| b.is_ascii_digit());
-    if field.is_credential() || credential_shaped {
+    if field.is_credential() || !is_plainly_a_setting(value) {
         Masked(value).to_string()
     } else {
         format!("`{value}`")
     }
+}
+
+/// Whether a cluster, host, port or scheme value can be shown whole: short, made of the
+/// characters of host names and URLs, and with no run of letters and digits long and mixed
+/// enough to be a credential pasted in the wrong place.
+fn is_plainly_a_setting(value: &str) -> bool {
+    let url_chars = |c: char| c.is_ascii_alphanumeric() || "-._:/[]".contains(c);
+    let credential_like = |run: &str| {
+        let has_digit = run.bytes().any(|b| b.is_ascii_digit());
+        let mixed_case = run.bytes().any(|b| b.is_ascii_uppercase())
+            && run.bytes().any(|b| b.is_ascii_lowercase());
+        run.len() >= 12 && (has_digit || mixed_case)
+    };
+    value.len() <= 64
+        && value.chars().all(url_chars)
+        && !value
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(credential_like)
 }
 
 fn mismatch(field: Field, (a_name, a): (&str, &Var), (b_name, b): (&str, &Var)) -> Problem {
@@ -633,12 +740,10 @@ fn value_problem(name: &str, var: &Var, field: Field, hosted: bool) -> Option<Pr
         );
     }
 
-    if let Some(why) =
-        placeholders::recognise(value, name, field.is_credential(), !hosted).or_else(|| {
-            (field == Field::AppId && hosted && placeholders::is_documented_app_id(value))
-                .then_some("the example app id of Pusher's documentation")
-        })
-    {
+    if let Some(why) = placeholders::recognise(value, name, field, !hosted).or_else(|| {
+        (field == Field::AppId && hosted && placeholders::is_documented_app_id(value))
+            .then_some("the example app id of Pusher's documentation")
+    }) {
         return Some(
             Problem::new(
                 ProblemKind::Placeholder,

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 
 use regex_lite::Regex;
 
+use super::names::{self, Field};
+
 /// Credentials printed in Pusher's documentation and in guides: never a real app's.
 const DOCUMENTED_EXAMPLES: &[(&str, &str)] = &[
     (
@@ -28,23 +30,31 @@ const DOCUMENTED_EXAMPLES: &[(&str, &str)] = &[
 /// The defaults documented by soketi and sockudo: real values on a self-hosted server.
 pub(crate) const SELF_HOSTED_DEFAULTS: &[&str] = &["app-id", "app-key", "app-secret"];
 
-/// Shapes of template text, whatever the setup.
+/// Shapes of template text, whatever the setup. Words match whole, between separators, so a
+/// host such as `ws.mytodoapp.com` or a random key containing `tbd` is not one.
 const TEMPLATE: &str = concat!(
     r"(?i)^(?:",
-    // A word then a separator (`your_key`, `enter-key-here`) or letters only (`yourkey`):
-    // never digits straight after, so a random key starting `add3…` or `my4k…` is not one.
-    r"(?:your|my|the|enter|insert|put|paste|add)(?:[-_ .][\w .-]*|[a-z]*)",
-    r"|.*(?:changeme|change[-_ ]me|replace[-_ ]?(?:me|this|with)|placeholder|todo|tbd|fixme|redacted)\w*.*",
-    r"|x{3,}\w*|.*[-_]x{3,}.*|\*+|\.{3}|…|-+",
+    // `your`, `yourkey`, `your_key_here`; `enter-your-key`, `paste_here`.
+    r"your(?:[-_ .]?[a-z][\w .-]*)?",
+    r"|(?:enter|insert|put|paste|replace)[-_ .][\w .-]*",
+    r"|(?:.*[-_ .])?(?:changeme|change[-_ ]me|replace[-_ ]?(?:me|this)|placeholder|redacted)(?:[-_ .].*)?",
+    // A note to self is the value (`TODO`, `tbd: ask ops`); `todo-app` names an app.
+    r"|(?:todo|tbd|fixme)(?:[: !].*)?",
+    r"|x{3,}(?:[-_ .].*)?|.*[-_ .]x{3,}(?:[-_ .].*)?|\*+|\.{3}|…|-+",
     r"|<[^>]*>|\[[^\]]*\]|\{\{.*\}\}|\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_]+%",
     r")$"
 );
 
-/// Words that mark a made-up credential (a host may well be `ws.example.com`).
-const EXAMPLE_WORDS: &str = r"(?i)example|sample|dummy|fake";
+/// Words that mark a made-up credential, whole (a host may well be `ws.example.com`).
+const EXAMPLE_WORDS: &str = r"(?i)(?:^|[-_ .])(?:example|sample|dummy|fake)(?:[-_ .]|$)";
 
 /// Bare words that are never a hosted Pusher credential (a self-hosted server may use them).
 const WORDS: &str = r"(?i)^(?:key|secret|app[-_ ]?(?:id|key|secret)|id|test|testing|demo|null|none|nil|undefined|true|false|abc|abc123|123|1234|12345|123456|password|pusher)$";
+
+fn known_names() -> &'static [String] {
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    NAMES.get_or_init(|| names::known_names().collect())
+}
 
 fn template() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -63,15 +73,17 @@ fn words() -> &'static Regex {
 
 /// Why `value` of variable `name` is a placeholder, if it is one.
 ///
-/// `credential` adds the words that mark a made-up credential (`example`, `dummy`), which a
-/// host name may contain. `self_hosted` drops the bare-word list and accepts the servers'
+/// For credentials (app id, key, secret) it adds the words that mark a made-up credential
+/// (`example`, `dummy`), which a host name may contain, and on hosted Pusher the bare words
+/// that are never a Pusher credential (`test`, `secret`). `self_hosted` accepts the servers'
 /// documented defaults (`app-id`, `app-key`, `app-secret`).
 pub(crate) fn recognise(
     value: &str,
     name: &str,
-    credential: bool,
+    field: Field,
     self_hosted: bool,
 ) -> Option<&'static str> {
+    let credential = field.is_credential();
     let trimmed = value.trim().trim_matches(|c| c == '"' || c == '\'');
     if self_hosted && SELF_HOSTED_DEFAULTS.contains(&trimmed) {
         return None;
@@ -83,9 +95,7 @@ pub(crate) fn recognise(
         return Some(what);
     }
     let upper = trimmed.to_ascii_uppercase();
-    if upper == name.to_ascii_uppercase()
-        || crate::rules::names::known_names().any(|known| known == upper)
-    {
+    if upper == name.to_ascii_uppercase() || known_names().contains(&upper) {
         return Some("a variable's name, not its value");
     }
     if trimmed.starts_with("${") || trimmed.starts_with("$(") {
@@ -97,7 +107,7 @@ pub(crate) fn recognise(
     if credential && example_words().is_match(trimmed) {
         return Some("example text");
     }
-    if !self_hosted && words().is_match(trimmed) {
+    if credential && !self_hosted && words().is_match(trimmed) {
         return Some("a placeholder word");
     }
     None
@@ -137,11 +147,11 @@ mod tests {
             "placeholder",
         ] {
             assert!(
-                recognise(value, "PUSHER_KEY", true, false).is_some(),
+                recognise(value, "PUSHER_KEY", Field::Key, false).is_some(),
                 "{value}"
             );
             assert!(
-                recognise(value, "PUSHER_KEY", true, true).is_some(),
+                recognise(value, "PUSHER_KEY", Field::Key, true).is_some(),
                 "{value} (self-hosted)"
             );
         }
@@ -150,28 +160,61 @@ mod tests {
     #[test]
     fn real_looking_values_are_not_placeholders() {
         for value in ["a1b2c3d4e5f60718293a", "1234567", "eu", "mt1"] {
-            assert_eq!(recognise(value, "PUSHER_KEY", true, false), None, "{value}");
+            assert_eq!(
+                recognise(value, "PUSHER_KEY", Field::Key, false),
+                None,
+                "{value}"
+            );
         }
         for host in [
             "ws.example.org",
             "soketi.example.com",
             "127.0.0.1",
             "localhost",
+            "my.soketi.dev",
+            "the-realtime.example.org",
+            "ws.mytodoapp.com",
+            "add-ons.example.net",
         ] {
-            assert_eq!(recognise(host, "PUSHER_HOST", false, true), None, "{host}");
+            assert_eq!(
+                recognise(host, "PUSHER_HOST", Field::Host, true),
+                None,
+                "{host}"
+            );
+        }
+    }
+
+    #[test]
+    fn self_hosted_keys_with_words_inside_are_not_placeholders() {
+        for key in [
+            "my-app-key",
+            "myKey",
+            "addcfe",
+            "k3tbdq9z",
+            "realtime-todo-app",
+        ] {
+            assert_eq!(
+                recognise(key, "PUSHER_APP_KEY", Field::Key, true),
+                None,
+                "{key}"
+            );
         }
     }
 
     #[test]
     fn self_hosted_defaults_and_words_pass_only_with_a_host() {
         for value in ["app-key", "app-secret", "app-id"] {
-            assert_eq!(recognise(value, "PUSHER_KEY", true, true), None, "{value}");
+            assert_eq!(
+                recognise(value, "PUSHER_KEY", Field::Key, true),
+                None,
+                "{value}"
+            );
             assert!(
-                recognise(value, "PUSHER_KEY", true, false).is_some(),
+                recognise(value, "PUSHER_KEY", Field::Key, false).is_some(),
                 "{value}"
             );
         }
-        assert_eq!(recognise("test", "PUSHER_KEY", true, true), None);
-        assert!(recognise("secret", "PUSHER_SECRET", true, false).is_some());
+        assert_eq!(recognise("test", "PUSHER_KEY", Field::Key, true), None);
+        assert!(recognise("secret", "PUSHER_SECRET", Field::Secret, false).is_some());
     }
 }

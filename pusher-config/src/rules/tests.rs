@@ -4,6 +4,7 @@
 //! except Pusher's published documentation examples where a test is about them.
 
 use super::*;
+use crate::source::EnvFileError;
 use crate::source::{Origin, Vars};
 
 // Made-up hosted credentials: 20 lowercase hex characters each, app id digits.
@@ -1264,4 +1265,112 @@ fn self_hosted_key_equal_to_secret_builds_but_hosted_does_not() {
     ]);
     let problems = check(&hosted, Mode::Server).expect_err("hosted key equals secret");
     assert!(problems.has(ProblemKind::KeyEqualsSecret), "{problems}");
+}
+
+#[test]
+fn settings_holding_credentials_are_never_shown_whole() {
+    let secret = "Zx9-q7Lm-2Kp-88aa";
+    let aws_secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzz9q4tLm2w";
+    let laravel_app_key = "base64:Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Njc4OTA=";
+    let cases: [&[(&str, &str)]; 3] = [
+        &[
+            ("PUSHER_APP_ID", "app-id"),
+            ("PUSHER_APP_KEY", "app-key"),
+            ("PUSHER_APP_SECRET", secret),
+            ("PUSHER_HOST", "127.0.0.1"),
+            ("PUSHER_PORT", secret),
+            ("PUSHER_SCHEME", secret),
+        ],
+        &[
+            ("PUSHER_APP_ID", "2047711"),
+            ("PUSHER_KEY", "9c2e4b7a1f08d3e65b4a"),
+            ("PUSHER_SECRET", "3f7d0a9e6c1b8e2d4a57"),
+            ("PUSHER_CLUSTER", aws_secret),
+        ],
+        &[
+            ("PUSHER_APP_ID", "2047711"),
+            ("PUSHER_KEY", "9c2e4b7a1f08d3e65b4a"),
+            ("PUSHER_SECRET", "3f7d0a9e6c1b8e2d4a57"),
+            ("PUSHER_HOST", laravel_app_key),
+        ],
+    ];
+    for pairs in cases {
+        let problems = check(&Vars::from_pairs(pairs.iter().copied()), Mode::Server)
+            .expect_err("a credential in a setting");
+        let shown = problems.to_string();
+        for value in [secret, aws_secret, laravel_app_key, "Zm9vYmFyYmF6cXV4"] {
+            assert!(!shown.contains(value), "{value} shown in:\n{shown}");
+        }
+    }
+}
+
+#[test]
+fn pusher_rest_host_stands_for_its_cluster() {
+    let vars = Vars::from_pairs([
+        ("PUSHER_APP_ID", "2047711"),
+        ("PUSHER_APP_KEY", "9c2e4b7a1f08d3e65b4a"),
+        ("PUSHER_APP_SECRET", "3f7d0a9e6c1b8e2d4a57"),
+        ("PUSHER_HOST", "api-eu.pusher.com"),
+        ("PUSHER_PORT", "443"),
+        ("PUSHER_SCHEME", "https"),
+    ]);
+    let checked = check(&vars, Mode::Server).expect("Pusher's own REST host builds");
+    assert_eq!(
+        (checked.host, checked.cluster.as_deref()),
+        (None, Some("eu"))
+    );
+
+    let disagreeing = Vars::from_pairs([
+        ("PUSHER_APP_ID", "2047711"),
+        ("PUSHER_APP_KEY", "9c2e4b7a1f08d3e65b4a"),
+        ("PUSHER_APP_SECRET", "3f7d0a9e6c1b8e2d4a57"),
+        ("PUSHER_HOST", "api-eu.pusher.com"),
+        ("PUSHER_APP_CLUSTER", "us2"),
+    ]);
+    let problems = check(&disagreeing, Mode::Server).expect_err("host and cluster disagree");
+    let found: Vec<_> = problems.iter().map(|p| (p.kind, p.var.as_str())).collect();
+    assert_eq!(found, [(ProblemKind::Mismatch, "PUSHER_HOST")]);
+    assert!(
+        problems.to_string().contains("names cluster `eu`"),
+        "{problems}"
+    );
+}
+
+#[test]
+fn self_hosted_names_with_words_inside_build() {
+    for (host, key) in [
+        ("my.soketi.dev", "my-app-key"),
+        ("the-realtime.example.org", "myKey"),
+        ("ws.mytodoapp.com", "todo-app"),
+    ] {
+        let vars = Vars::from_pairs([
+            ("PUSHER_APP_ID", "1"),
+            ("PUSHER_APP_KEY", key),
+            ("PUSHER_APP_SECRET", "s3cr3t-for-dev"),
+            ("PUSHER_HOST", host),
+        ]);
+        assert!(check(&vars, Mode::Server).is_ok(), "{host} {key}");
+    }
+}
+
+#[test]
+fn parse_errors_come_first_and_hide_missing_but_not_other_problems() {
+    let vars = Vars::from_pairs([
+        ("PUSHER_APP_ID", "2047711"),
+        (
+            "PUSHER_KEY",
+            "pk_live_51Xa93kQb7Tn2LmPq8RwZ4vYc6JdH0sFgE1uNo5tKiMbV3x",
+        ),
+    ]);
+    let errors = [EnvFileError {
+        path: ".env".to_owned(),
+        line: Some(3),
+        reason: "a quote opened on this line is never closed".to_owned(),
+    }];
+    let problems = check_with_file_errors(&vars, &errors, Mode::Server).expect_err("bad file");
+    let kinds: Vec<_> = problems.iter().map(|p| p.kind).collect();
+    assert_eq!(
+        kinds,
+        [ProblemKind::EnvFile, ProblemKind::ForeignCredential]
+    );
 }

@@ -1,8 +1,11 @@
 //! Channel authorization (private and presence) and user authentication: the JSON that a
 //! server's auth endpoint returns to pusher-js.
 
+use std::fmt;
+
 use super::error::SigningError;
 use super::Signer;
+use crate::mask::Masked;
 
 /// The longest channel name Pusher accepts, in characters.
 pub const MAX_CHANNEL_NAME_LEN: usize = 164;
@@ -56,7 +59,9 @@ fn is_channel_char(c: char) -> bool {
 /// [`ChannelAuth::to_json`] (or serde, with the `serde` feature) as the response body.
 ///
 /// `{"auth":"<key>:<signature>"}`, plus `"channel_data"` for a presence channel.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// `Debug` shows the key masked and the signature shortened.
+#[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ChannelAuth {
     auth: String,
@@ -95,7 +100,9 @@ impl ChannelAuth {
 /// serde, with the `serde` feature) as the response body.
 ///
 /// `{"auth":"<key>:<signature>","user_data":"<user data JSON>"}`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// `Debug` shows the key masked and the signature shortened.
+#[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct UserAuth {
     auth: String,
@@ -122,6 +129,35 @@ impl UserAuth {
         push_json_string(&mut out, &self.user_data);
         out.push('}');
         out
+    }
+}
+
+/// The key and the signature of an `auth` token (`<key>:<hex signature>`), masked for
+/// `Debug`. The signature is the part after the last `:` (hex holds none).
+fn masked_auth(auth: &str) -> (Masked<'_>, Masked<'_>) {
+    let (key, signature) = auth.rsplit_once(':').unwrap_or((auth, ""));
+    (Masked(key), Masked(signature))
+}
+
+impl fmt::Debug for ChannelAuth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (key, signature) = masked_auth(&self.auth);
+        f.debug_struct("ChannelAuth")
+            .field("key", &key)
+            .field("signature", &signature)
+            .field("channel_data", &self.channel_data)
+            .finish()
+    }
+}
+
+impl fmt::Debug for UserAuth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (key, signature) = masked_auth(&self.auth);
+        f.debug_struct("UserAuth")
+            .field("key", &key)
+            .field("signature", &signature)
+            .field("user_data", &self.user_data)
+            .finish()
     }
 }
 
@@ -401,6 +437,43 @@ mod tests {
         ] {
             assert_eq!(serialized.expect("serializes"), ours);
         }
+    }
+
+    #[test]
+    fn debug_masks_the_key_and_shortens_the_signature() {
+        let private = SIGNER
+            .authorize_channel("1234.1234", "private-foobar")
+            .expect("valid input");
+        let presence = SIGNER
+            .authorize_presence_channel("1.1", "presence-x", r#"{"user_id":"1"}"#)
+            .expect("valid input");
+        let user = SIGNER
+            .authenticate_user("1.1", r#"{"id":"1"}"#)
+            .expect("valid input");
+        for (shown, signature) in [
+            (format!("{private:?}"), private.auth()),
+            (format!("{presence:#?}"), presence.auth()),
+            (format!("{user:?}"), user.auth()),
+        ] {
+            let signature = signature.rsplit(':').next().unwrap_or_default();
+            assert!(!shown.contains("278d425bdf160c739803"), "{shown}");
+            assert!(!shown.contains(signature), "{shown}");
+            assert!(shown.contains("`278d…` (20 chars)"), "{shown}");
+        }
+        assert_eq!(
+            format!("{private:?}"),
+            "ChannelAuth { key: `278d…` (20 chars), signature: `58df…` (64 chars), \
+             channel_data: None }"
+        );
+        assert!(
+            format!("{user:?}").ends_with(r#"(64 chars), user_data: "{\"id\":\"1\"}" }"#),
+            "{user:?}"
+        );
+        // A key holding `:` (self-hosted) is still masked whole.
+        let odd = Signer::new("app:key:0123456789", "secret")
+            .authorize_channel("1.1", "private-x")
+            .expect("valid input");
+        assert!(format!("{odd:?}").starts_with("ChannelAuth { key: `app…` (18 chars), "));
     }
 
     #[test]

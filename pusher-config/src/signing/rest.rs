@@ -1,12 +1,14 @@
 //! Signing requests to Pusher's HTTP API (auth version 1.0).
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use md5::{Digest, Md5};
 
 use super::error::SigningError;
 use super::Signer;
+use crate::mask::Masked;
+use crate::percent::PercentEncoded;
 
 /// The parameters that signing sets; a caller may not pass them.
 const RESERVED: [&str; 5] = [
@@ -21,8 +23,9 @@ const RESERVED: [&str; 5] = [
 /// `auth_version`, `body_md5` (for a non-empty body), sorted by name, then `auth_signature`.
 ///
 /// `Display` (and [`SignedQuery::to_query_string`]) gives the query string to append after
-/// `?`, with names and values percent-encoded.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// `?`, with names and values percent-encoded. `Debug` shows the parameters with `auth_key`
+/// and `auth_signature` masked.
+#[derive(Clone, PartialEq, Eq)]
 pub struct SignedQuery {
     /// Sorted by name, `auth_signature` last.
     params: Vec<(String, String)>,
@@ -56,29 +59,40 @@ impl SignedQuery {
     }
 }
 
+impl fmt::Debug for SignedQuery {
+    /// `SignedQuery { params: {"auth_key": `278d…` (20 chars), …, "auth_signature": `da45…`
+    /// (64 chars)}, .. }`: the key masked, the signature shortened, the string to sign (which
+    /// holds the key) left out.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Params<'a>(&'a [(String, String)]);
+        impl fmt::Debug for Params<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let mut map = f.debug_map();
+                for (name, value) in self.0 {
+                    match name.as_str() {
+                        "auth_key" | "auth_signature" => map.entry(name, &Masked(value)),
+                        _ => map.entry(name, value),
+                    };
+                }
+                map.finish()
+            }
+        }
+        f.debug_struct("SignedQuery")
+            .field("params", &Params(&self.params))
+            .finish_non_exhaustive()
+    }
+}
+
 impl fmt::Display for SignedQuery {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, (name, value)) in self.params.iter().enumerate() {
             if i > 0 {
                 f.write_str("&")?;
             }
-            write_percent_encoded(f, name)?;
-            f.write_str("=")?;
-            write_percent_encoded(f, value)?;
+            write!(f, "{}={}", PercentEncoded(name), PercentEncoded(value))?;
         }
         Ok(())
     }
-}
-
-fn write_percent_encoded(f: &mut fmt::Formatter<'_>, value: &str) -> fmt::Result {
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            f.write_char(char::from(b))?;
-        } else {
-            write!(f, "%{b:02X}")?;
-        }
-    }
-    Ok(())
 }
 
 impl Signer<'_> {
@@ -289,6 +303,26 @@ mod tests {
         assert!(full
             .to_string()
             .contains("&body_md5=99914b932bd37a50b983c5e7c90ae93b&"));
+    }
+
+    #[test]
+    fn debug_masks_the_key_and_shortens_the_signature() {
+        let query = SIGNER
+            .sign_request("GET", "/apps/3/channels", &[("info", "user_count")], "", 1)
+            .expect("valid request");
+        for shown in [format!("{query:?}"), format!("{query:#?}")] {
+            assert!(!shown.contains("278d425bdf160c739803"), "{shown}");
+            assert!(!shown.contains(query.signature()), "{shown}");
+        }
+        let signature_prefix = &query.signature()[..4];
+        assert_eq!(
+            format!("{query:?}"),
+            format!(
+                "SignedQuery {{ params: {{\"auth_key\": `278d…` (20 chars), \
+                 \"auth_timestamp\": \"1\", \"auth_version\": \"1.0\", \"info\": \"user_count\", \
+                 \"auth_signature\": `{signature_prefix}…` (64 chars)}}, .. }}"
+            )
+        );
     }
 
     #[test]
