@@ -45,11 +45,8 @@ fn client_build_leaves_no_copy_of_the_secret_or_app_id() {
                 continue;
             };
             for entry in entries.flatten() {
-                if entry
-                    .file_name()
-                    .to_string_lossy()
-                    .starts_with("client_only")
-                {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.starts_with("client_only-") || name.starts_with("client-only-") {
                     let _ = std::fs::remove_dir_all(entry.path());
                     let _ = std::fs::remove_file(entry.path());
                 }
@@ -90,7 +87,7 @@ fn client_build_leaves_no_copy_of_the_secret_or_app_id() {
 
 #[test]
 fn client_build_still_checks_the_public_values() {
-    let scratch = Scratch::new("client-only-stripe", MAIN);
+    let scratch = Scratch::new("stripe-client", MAIN);
     scratch.write(
         ".env",
         "NEXT_PUBLIC_PUSHER_KEY=pk_test_51Xa93kQb7Tn2LmPq8RwZ4vYc6JdH0sFgE1uNo5tKiMbV3x\nNEXT_PUBLIC_PUSHER_CLUSTER=eu\n",
@@ -102,4 +99,62 @@ fn client_build_still_checks_the_public_values() {
         "{stderr}"
     );
     assert!(!stderr.contains("pk_test_51Xa93kQb7"), "{stderr}");
+}
+
+const LIB: &str = r#"
+//! A front end's library, as a WebAssembly crate is built: `cdylib` and `rlib`.
+
+/// The public Pusher configuration, checked at build time.
+pub static PUBLIC: pusher_config::PublicConfig = pusher_config_macros::pusher_config!(client);
+
+/// The key, for JavaScript.
+#[no_mangle]
+pub extern "C" fn pusher_key_len() -> usize {
+    PUBLIC.key().as_str().len()
+}
+"#;
+
+#[test]
+fn client_library_build_leaves_no_copy_of_the_secret() {
+    let scratch = Scratch::with_manifest_extra("frontend-lib", "fn main() {}", "");
+    scratch.write(
+        "Cargo.toml",
+        &std::fs::read_to_string(scratch.dir.join("Cargo.toml"))
+            .expect("manifest")
+            .replace(
+                "[dependencies]",
+                "[lib]\ncrate-type = [\"cdylib\", \"rlib\"]\n\n[dependencies]",
+            ),
+    );
+    std::fs::remove_file(scratch.dir.join("src/main.rs")).expect("no binary");
+    scratch.write("src/lib.rs", LIB);
+    let lib_secret = "0d9c8b7a6f5e4d3c2b1a";
+    scratch.write(
+        ".env",
+        &format!(
+            "PUSHER_APP_ID=5550123\nPUSHER_KEY=2c8e5a1f7b3d09e64a2c\nPUSHER_SECRET={lib_secret}\nPUSHER_CLUSTER=ap3\n"
+        ),
+    );
+    for args in [&[][..], &["--release"][..]] {
+        let (ok, stderr) = scratch.try_build_with(args, &[]);
+        assert!(ok, "{stderr}");
+    }
+    for needle in [lib_secret, "5550123"] {
+        let mut found = Vec::new();
+        files_containing(&target_dir(), needle.as_bytes(), &mut found);
+        assert!(
+            found.is_empty(),
+            "a value the client build must not read is in: {found:?}"
+        );
+    }
+    let mut found = Vec::new();
+    files_containing(
+        &target_dir().join("release"),
+        b"2c8e5a1f7b3d09e64a2c",
+        &mut found,
+    );
+    assert!(
+        !found.is_empty(),
+        "the key is not in the release build: the scan looks in the wrong place"
+    );
 }
