@@ -21,7 +21,7 @@ pub(crate) fn pusher_config(input: TokenStream) -> TokenStream {
     let loaded = match load::load(&args) {
         Ok(loaded) => loaded,
         Err(err) => {
-            let fallback = value(&args, &fallback());
+            let fallback = value(&args, &Checked::default());
             let error = err.into_compile_error();
             return quote!({ #error #fallback });
         }
@@ -36,14 +36,15 @@ pub(crate) fn pusher_config(input: TokenStream) -> TokenStream {
             let errors = messages.iter().map(|message| {
                 quote::quote_spanned!(Span::call_site()=> ::core::compile_error!(#message);)
             });
-            let fallback = value(&args, &fallback());
+            let fallback = value(&args, &Checked::default());
             quote!({ #tracking #(#errors)* #fallback })
         }
     }
 }
 
-/// `option_env!` and `include_bytes!` of everything read: rustc records both in its dep-info,
-/// so cargo re-expands the macro when a variable or a `.env` file changes.
+/// `option_env!` of every variable read and `include_str!` of every file read: rustc records
+/// both in its dep-info, so cargo re-expands the macro when a variable or a `.env` file
+/// changes.
 fn tracking(loaded: &Loaded) -> TokenStream {
     let names = loaded.tracked.iter();
     let files = loaded.files.iter().filter_map(|file| file.to_str());
@@ -105,18 +106,5 @@ fn value(args: &Args, checked: &Checked) -> TokenStream {
             ::pusher_config::Secret::from_static(#secret),
             #public,
         )
-    }
-}
-
-/// The value expanded beside errors: the right type, so no secondary errors follow.
-fn fallback() -> Checked {
-    Checked {
-        app_id: None,
-        key: String::new(),
-        secret: None,
-        cluster: None,
-        host: None,
-        port: None,
-        scheme: None,
     }
 }

@@ -63,7 +63,7 @@ impl Mode {
 }
 
 /// The validated values of a configuration.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Checked {
     /// The app id (`None` in [`Mode::Client`]).
     pub app_id: Option<String>,
