@@ -29,6 +29,12 @@ pub(crate) fn format_error(field: Field, value: &str, hosted: bool) -> Option<St
             .then(|| "contains whitespace".to_owned()),
         Field::Host => host_error(value),
         Field::Port => match value.parse::<u32>() {
+            // Pusher's own servers listen on 443 (and 80 without TLS) only: another port left
+            // from a self-hosted setup would fail every connection.
+            Ok(80 | 443) if is_digits(value) => None,
+            Ok(1..=65535) if is_digits(value) && hosted => Some(format!(
+                "is `{value}`, but Pusher's hosted service listens on 443 (80 without TLS); set `PUSHER_HOST` for a self-hosted server, or remove the port"
+            )),
             Ok(1..=65535) if is_digits(value) => None,
             _ => Some(format!(
                 "is `{value}`, not a port; expected a number from 1 to 65535"
@@ -298,6 +304,8 @@ mod tests {
         let odd = format_error(Field::Host, "base64:Zm9vYmFyYmF6cXV4", false);
         assert!(odd.is_some_and(|m| !m.contains("PUSHER_PORT=Zm9v")));
         assert_eq!(format_error(Field::Port, "6001", false), None);
+        assert_eq!(format_error(Field::Port, "443", true), None);
+        assert!(format_error(Field::Port, "6001", true).is_some_and(|m| m.contains("443")));
         for port in ["0", "65536", "-1", "+80", "http"] {
             assert!(format_error(Field::Port, port, false).is_some(), "{port}");
         }

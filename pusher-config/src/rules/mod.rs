@@ -809,7 +809,7 @@ fn value_problem(name: &str, var: &Var, field: Field, hosted: bool) -> Option<Pr
         Field::AppId | Field::Key | Field::Secret => {
             format!("copy the {} from {DASHBOARD}", field.what())
         }
-        Field::Cluster => "the cluster is shown beside the keys in the Pusher Channels dashboard; a self-hosted server needs `PUSHER_HOST` instead".to_owned(),
+        Field::Cluster => "the cluster is shown beside the keys in the Pusher Channels dashboard; for a dedicated cluster or a self-hosted server, set `PUSHER_HOST` instead".to_owned(),
         Field::Host => "`PUSHER_HOST` is the server's name or address alone, as in `ws.example.org`".to_owned(),
         Field::Port | Field::Scheme => format!("fix `{name}`, or remove it to use the default"),
     };

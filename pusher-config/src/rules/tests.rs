@@ -844,10 +844,25 @@ fn port_out_of_range_is_a_format_error() {
         let problem = only(&problems, ProblemKind::Format, "PUSHER_PORT");
         assert!(problem.message.contains("1 to 65535"), "{port}: {problem}");
     }
-    for port in ["1", "65535"] {
+    for port in ["80", "443"] {
         let checked = pass(&with(hosted(), "PUSHER_PORT", port), Mode::Server);
         assert_eq!(checked.port.map(|p| p.to_string()).as_deref(), Some(port));
     }
+    let self_hosted = with(hosted(), "PUSHER_HOST", "127.0.0.1");
+    for port in ["1", "6001", "65535"] {
+        let checked = pass(
+            &with(self_hosted.clone(), "PUSHER_PORT", port),
+            Mode::Server,
+        );
+        assert_eq!(checked.port.map(|p| p.to_string()).as_deref(), Some(port));
+    }
+}
+
+#[test]
+fn a_self_hosted_port_left_on_hosted_pusher_is_a_format_error() {
+    let problems = server_fail(&with(hosted(), "PUSHER_PORT", "6001"));
+    let problem = only(&problems, ProblemKind::Format, "PUSHER_PORT");
+    assert!(problem.message.contains("listens on 443"), "{problem}");
 }
 
 #[test]
