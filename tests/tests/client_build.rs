@@ -35,6 +35,25 @@ fn files_containing(dir: &Path, needle: &[u8], found: &mut Vec<String>) {
     }
 }
 
+/// No file under the target folder holds any of `withheld`; the release build holds `key`
+/// (which is public), or the scan would prove nothing.
+fn assert_artifacts_keep_only_the_key(withheld: &[&str], key: &str) {
+    for needle in withheld {
+        let mut found = Vec::new();
+        files_containing(&target_dir(), needle.as_bytes(), &mut found);
+        assert!(
+            found.is_empty(),
+            "a value the client build must not read is in: {found:?}"
+        );
+    }
+    let mut found = Vec::new();
+    files_containing(&target_dir().join("release"), key.as_bytes(), &mut found);
+    assert!(
+        !found.is_empty(),
+        "the key is not in the release build: the scan looks in the wrong place"
+    );
+}
+
 #[test]
 fn client_build_leaves_no_copy_of_the_secret_or_app_id() {
     let scratch = Scratch::new("client-only", MAIN);
@@ -64,25 +83,7 @@ fn client_build_leaves_no_copy_of_the_secret_or_app_id() {
     let (ok, stderr) = scratch.try_build_with(&["--release"], &[]);
     assert!(ok, "{stderr}");
 
-    for needle in [SECRET, APP_ID] {
-        let mut found = Vec::new();
-        files_containing(&target_dir(), needle.as_bytes(), &mut found);
-        assert!(
-            found.is_empty(),
-            "a value the client build must not read is in: {found:?}"
-        );
-    }
-    // The key is public and must be there, or the scan proves nothing.
-    let mut found = Vec::new();
-    files_containing(
-        &target_dir().join("release"),
-        b"2c8e5a1f7b3d09e64a2c",
-        &mut found,
-    );
-    assert!(
-        !found.is_empty(),
-        "the key is not in the release build: the scan looks in the wrong place"
-    );
+    assert_artifacts_keep_only_the_key(&[SECRET, APP_ID], "2c8e5a1f7b3d09e64a2c");
 }
 
 #[test]
@@ -139,22 +140,5 @@ fn client_library_build_leaves_no_copy_of_the_secret() {
         let (ok, stderr) = scratch.try_build_with(args, &[]);
         assert!(ok, "{stderr}");
     }
-    for needle in [lib_secret, "5550123"] {
-        let mut found = Vec::new();
-        files_containing(&target_dir(), needle.as_bytes(), &mut found);
-        assert!(
-            found.is_empty(),
-            "a value the client build must not read is in: {found:?}"
-        );
-    }
-    let mut found = Vec::new();
-    files_containing(
-        &target_dir().join("release"),
-        b"2c8e5a1f7b3d09e64a2c",
-        &mut found,
-    );
-    assert!(
-        !found.is_empty(),
-        "the key is not in the release build: the scan looks in the wrong place"
-    );
+    assert_artifacts_keep_only_the_key(&[lib_secret, "5550123"], "2c8e5a1f7b3d09e64a2c");
 }
