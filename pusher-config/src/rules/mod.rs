@@ -584,7 +584,7 @@ impl<'a> Checker<'a> {
                     "{} looks like a misspelling of `{name}`; rename it",
                     at(similar, var)
                 ),
-                None => required_help(field, self.mode),
+                None => required_help(field, self.mode, empty.map(|(n, _)| n)),
             };
             self.report(problem.help(help));
         }
@@ -645,23 +645,24 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn required_help(field: Field, mode: Mode) -> String {
+/// How to set a required `field`: the name already there but empty (`PUSHER_APP_KEY=` in a
+/// Laravel `.env`), else the Next.js-style name with the Laravel one as an alternative.
+fn required_help(field: Field, mode: Mode, empty: Option<&str>) -> String {
     let names = field.names();
-    let also = match names {
-        [_, laravel] => format!(" (Laravel's `{laravel}` works too)"),
-        _ => String::new(),
+    let (name, also) = match (empty, names) {
+        (Some(empty), _) => (empty, String::new()),
+        (None, [first, laravel]) => (*first, format!(" (Laravel's `{laravel}` works too)")),
+        (None, _) => (names[0], String::new()),
     };
     match field {
         Field::Cluster => format!(
-            "set `{}`{also} to your app's cluster, one of {}; or set `PUSHER_HOST` for a self-hosted server",
-            names[0],
+            "set `{name}`{also} to your app's cluster, one of {}; or set `PUSHER_HOST` for a self-hosted server",
             CLUSTERS.map(|c| format!("`{c}`")).join(", ")
         ),
         Field::Key if mode == Mode::Client => format!(
-            "set `{}`{also} or a public mirror such as `NEXT_PUBLIC_PUSHER_KEY` to the key from {DASHBOARD}",
-            names[0]
+            "set `{name}`{also} or a public mirror such as `NEXT_PUBLIC_PUSHER_KEY` to the key from {DASHBOARD}"
         ),
-        _ => format!("set `{}`{also} to the {} from {DASHBOARD}", names[0], field.what()),
+        _ => format!("set `{name}`{also} to the {} from {DASHBOARD}", field.what()),
     }
 }
 
