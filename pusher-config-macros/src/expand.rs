@@ -108,3 +108,79 @@ fn value(args: &Args, checked: &Checked) -> TokenStream {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use pusher_config::rules::Mode;
+    use pusher_config::source::Vars;
+
+    use super::*;
+
+    fn loaded(mode: Mode) -> Loaded {
+        Loaded {
+            mode,
+            vars: Vars::new(),
+            file_errors: Vec::new(),
+            files: vec![PathBuf::from("/work/app/.env")],
+            tracked: ["PUSHER_KEY".to_owned(), "PUSHER_CLUSTER".to_owned()].into(),
+        }
+    }
+
+    fn checked() -> Checked {
+        Checked {
+            app_id: Some("2047711".to_owned()),
+            key: "9c2e4b7a1f08d3e65b4a".to_owned(),
+            secret: Some("3f7d0a9e6c1b8e2d4a57".to_owned()),
+            cluster: Some("eu".to_owned()),
+            ..Checked::default()
+        }
+    }
+
+    #[test]
+    fn tracking_reads_every_variable_and_file() {
+        let tokens = tracking(&loaded(Mode::Server)).to_string();
+        assert!(
+            tokens.contains(r#"option_env ! ("PUSHER_KEY")"#),
+            "{tokens}"
+        );
+        assert!(
+            tokens.contains(r#"option_env ! ("PUSHER_CLUSTER")"#),
+            "{tokens}"
+        );
+        assert!(
+            tokens.contains(r#"include_str ! ("/work/app/.env")"#),
+            "{tokens}"
+        );
+        // The file's text is an attribute, never a value in the program.
+        assert!(!tokens.contains("include_bytes"), "{tokens}");
+    }
+
+    #[test]
+    fn server_value_is_a_pusher_config_constant() {
+        let tokens = value(&Args::default(), &checked()).to_string();
+        assert!(
+            tokens.starts_with(":: pusher_config :: PusherConfig :: __from_parts"),
+            "{tokens}"
+        );
+        assert!(tokens.contains(r#"Secret :: from_static ("3f7d0a9e6c1b8e2d4a57")"#));
+    }
+
+    #[test]
+    fn client_value_holds_no_app_id_or_secret() {
+        let args = Args {
+            client: true,
+            ..Args::default()
+        };
+        let tokens = value(&args, &checked()).to_string();
+        assert!(
+            tokens.starts_with(":: pusher_config :: PublicConfig :: __from_parts"),
+            "{tokens}"
+        );
+        assert!(
+            !tokens.contains("3f7d0a9e6c1b8e2d4a57") && !tokens.contains("2047711"),
+            "{tokens}"
+        );
+    }
+}
