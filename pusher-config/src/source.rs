@@ -60,7 +60,8 @@ impl fmt::Debug for Var {
 
 /// The variables the rule set looks at, by name.
 ///
-/// Only names that mention `PUSHER` (in any case) are kept: nothing else is ours to read.
+/// Only names the rules look at are kept (see [`is_relevant_name`]): nothing else is ours to
+/// read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Vars {
     vars: BTreeMap<String, Var>,
@@ -68,9 +69,12 @@ pub struct Vars {
     searched: Vec<String>,
 }
 
-/// Whether a variable name is one this crate reads or may suggest.
-pub fn is_pusher_name(name: &str) -> bool {
+/// Whether the rules look at a variable: a Pusher one (any name that mentions `PUSHER`, so that
+/// misspellings can be suggested), or a public one (`NEXT_PUBLIC_…`, `VITE_…`), which ships to
+/// browsers and so must never hold a secret.
+pub fn is_relevant_name(name: &str) -> bool {
     name.to_ascii_uppercase().contains("PUSHER")
+        || crate::rules::names::public_prefix(name).is_some()
 }
 
 impl Vars {
@@ -93,13 +97,13 @@ impl Vars {
         vars
     }
 
-    /// The Pusher variables of this process's environment. Values that are not valid UTF-8
+    /// The variables of this process's environment that the rules look at. Values that are not valid UTF-8
     /// are kept lossily so the rules can report them.
     pub fn from_process_env() -> Self {
         let mut vars = Self::new();
         for (name, value) in std::env::vars_os() {
             let Some(name) = name.to_str() else { continue };
-            if is_pusher_name(name) {
+            if is_relevant_name(name) {
                 let value = value.to_string_lossy().into_owned();
                 vars.insert(name.to_owned(), value, Origin::ProcessEnv);
             }
@@ -108,9 +112,9 @@ impl Vars {
         vars
     }
 
-    /// Sets `name`, replacing an earlier value. Names without `PUSHER` are ignored.
+    /// Sets `name`, replacing an earlier value. Names the rules do not look at are ignored.
     pub fn insert(&mut self, name: String, value: String, origin: Origin) {
-        if is_pusher_name(&name) {
+        if is_relevant_name(&name) {
             self.vars.insert(name, Var { value, origin });
         }
     }
@@ -157,27 +161,42 @@ impl Vars {
     }
 }
 
-/// A `.env` file that could not be read or parsed. Its `Display` never quotes the file's text,
-/// which may hold secrets.
+/// A `.env` file that could not be read or parsed, or that is ambiguous. Its `Display` never
+/// quotes the file's text, which may hold secrets.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EnvFileError {
+    /// What kind of error.
+    pub kind: EnvFileErrorKind,
     /// The file's path as shown in messages.
     pub path: String,
-    /// 1-based line of the parse error, when known.
+    /// 1-based line of the error, when known.
     pub line: Option<usize>,
     /// What went wrong, without any of the file's content.
     pub reason: String,
 }
 
+/// What is wrong with a `.env` file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EnvFileErrorKind {
+    /// It cannot be read (missing, not UTF-8, no permission).
+    Unreadable,
+    /// A line is not `NAME=value`.
+    Unparsable,
+    /// A variable is defined twice with different values: tools disagree on which wins.
+    Redefined,
+}
+
 impl fmt::Display for EnvFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(
-                f,
-                "cannot parse `{}` line {line}: {}",
-                self.path, self.reason
-            ),
-            None => write!(f, "cannot read `{}`: {}", self.path, self.reason),
+        let (path, reason) = (&self.path, &self.reason);
+        match (self.kind, self.line) {
+            (EnvFileErrorKind::Unreadable, _) | (_, None) => {
+                write!(f, "cannot read `{path}`: {reason}")
+            }
+            (EnvFileErrorKind::Unparsable, Some(line)) => {
+                write!(f, "cannot parse `{path}` line {line}: {reason}")
+            }
+            (EnvFileErrorKind::Redefined, Some(line)) => write!(f, "`{path}` line {line} {reason}"),
         }
     }
 }
@@ -209,7 +228,8 @@ pub struct EnvFile {
 #[cfg(feature = "dotenv")]
 pub fn read_env_file(path: &Path, shown: &str) -> EnvFile {
     let mut file = EnvFile::default();
-    let error = |line, reason: String| EnvFileError {
+    let error = |kind, line, reason: String| EnvFileError {
+        kind,
         path: shown.to_owned(),
         line,
         reason,
@@ -218,22 +238,42 @@ pub fn read_env_file(path: &Path, shown: &str) -> EnvFile {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(err) => {
-            file.errors.push(error(None, io_reason(&err)));
+            file.errors
+                .push(error(EnvFileErrorKind::Unreadable, None, io_reason(&err)));
             return file;
         }
     };
     file.read = true;
     file.references = references(&text);
+    let mut definitions = std::collections::HashMap::new();
     for item in dotenvy::from_read_iter(text.as_bytes()) {
         match item {
             Ok((name, value)) => {
-                if file.vars.get(&name).is_none() {
-                    let line = definition_line(&text, &name);
-                    let origin = Origin::EnvFile {
-                        path: shown.to_owned(),
-                        line,
-                    };
-                    file.vars.insert(name, value, origin);
+                let seen = definitions.entry(name.clone()).or_insert(0);
+                *seen += 1;
+                match file.vars.get(&name) {
+                    None => {
+                        let line = definition_lines(&text, &name).first().copied();
+                        let origin = Origin::EnvFile {
+                            path: shown.to_owned(),
+                            line,
+                        };
+                        file.vars.insert(name, value, origin);
+                    }
+                    Some(first) if first.value != value => {
+                        let lines = definition_lines(&text, &name);
+                        let first_line = lines
+                            .first()
+                            .map_or(String::new(), |l| format!(" on line {l}"));
+                        file.errors.push(error(
+                            EnvFileErrorKind::Redefined,
+                            lines.get(*seen - 1).copied(),
+                            format!(
+                                "defines `{name}` again, with another value than{first_line}; dotenvy and Laravel read the first, Next.js the last: keep one"
+                            ),
+                        ));
+                    }
+                    Some(_) => {}
                 }
             }
             Err(dotenvy::Error::LineParse(bad, _)) => {
@@ -244,14 +284,19 @@ pub fn read_env_file(path: &Path, shown: &str) -> EnvFile {
                 } else {
                     "not a `NAME=value` line; check its quotes and escapes"
                 };
+                let line = parse_error_line(&text, &bad);
                 file.errors
-                    .push(error(parse_error_line(&text, &bad), reason.to_owned()));
+                    .push(error(EnvFileErrorKind::Unparsable, line, reason.to_owned()));
             }
             Err(dotenvy::Error::Io(err)) => {
-                file.errors.push(error(None, io_reason(&err)));
+                file.errors
+                    .push(error(EnvFileErrorKind::Unreadable, None, io_reason(&err)));
                 break;
             }
-            Err(other) => file.errors.push(error(None, other.to_string())),
+            Err(other) => {
+                file.errors
+                    .push(error(EnvFileErrorKind::Unreadable, None, other.to_string()))
+            }
         }
     }
     file
@@ -329,16 +374,18 @@ fn io_reason(err: &std::io::Error) -> String {
     }
 }
 
-/// The 1-based line where `name` is defined (`NAME=`, `export NAME=`), first definition first.
-pub fn definition_line(text: &str, name: &str) -> Option<usize> {
+/// The 1-based lines where `name` is defined (`NAME=`, `export NAME=`), in order.
+pub fn definition_lines(text: &str, name: &str) -> Vec<usize> {
     text.lines()
-        .position(|line| {
+        .enumerate()
+        .filter(|(_, line)| {
             let line = line.trim_start();
             let line = line.strip_prefix("export ").map_or(line, str::trim_start);
             line.strip_prefix(name)
                 .is_some_and(|rest| rest.trim_start().starts_with('='))
         })
-        .map(|index| index + 1)
+        .map(|(index, _)| index + 1)
+        .collect()
 }
 
 /// dotenvy reports a parse error with the text of the logical line (which spans several lines
@@ -402,11 +449,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn definition_line_finds_first_plain_or_exported_definition() {
+    fn definition_lines_finds_plain_and_exported_definitions() {
         let text = "# c\nPUSHER_KEYS=1\nexport  PUSHER_KEY = 2\nPUSHER_KEY=3\n";
-        assert_eq!(definition_line(text, "PUSHER_KEY"), Some(3));
-        assert_eq!(definition_line(text, "PUSHER_KEYS"), Some(2));
-        assert_eq!(definition_line(text, "PUSHER_SECRET"), None);
+        assert_eq!(definition_lines(text, "PUSHER_KEY"), [3, 4]);
+        assert_eq!(definition_lines(text, "PUSHER_KEYS"), [2]);
+        assert!(definition_lines(text, "PUSHER_SECRET").is_empty());
     }
 
     #[cfg(feature = "dotenv")]
@@ -435,14 +482,15 @@ mod tests {
     }
 
     #[test]
-    fn only_pusher_names_are_kept() {
+    fn only_pusher_and_public_names_are_kept() {
         let vars = Vars::from_pairs([
             ("PUSHER_KEY", "a"),
             ("DATABASE_URL", "b"),
             ("pusher_x", "c"),
+            ("NEXT_PUBLIC_SITE", "d"),
         ]);
         let names: Vec<_> = vars.iter().map(|(name, _)| name).collect();
-        assert_eq!(names, ["PUSHER_KEY", "pusher_x"]);
+        assert_eq!(names, ["NEXT_PUBLIC_SITE", "PUSHER_KEY", "pusher_x"]);
     }
 
     #[cfg(feature = "dotenv")]
@@ -469,6 +517,18 @@ mod tests {
             Some("1")
         );
         assert!(read.read);
+        std::fs::write(
+            &file,
+            "PUSHER_KEY=1\n# PUSHER_KEY=2\nPUSHER_KEY=1\nPUSHER_KEY=3\n",
+        )
+        .expect("write");
+        let read = read_env_file(&file, "twice.env");
+        let errors: Vec<String> = read.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            errors,
+            ["`twice.env` line 4 defines `PUSHER_KEY` again, with another value than on line 1; \
+              dotenvy and Laravel read the first, Next.js the last: keep one"]
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 }

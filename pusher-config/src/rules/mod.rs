@@ -38,7 +38,7 @@ pub use problem::{Problem, ProblemKind, Problems};
 
 use crate::config::Scheme;
 use crate::mask::{Masked, WithKnownPrefix};
-use crate::source::{EnvFileError, Var, Vars};
+use crate::source::{EnvFileError, EnvFileErrorKind, Var, Vars};
 
 /// What is being built: a server config (everything) or a client config (public part only).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,8 +150,15 @@ pub fn check_with_file_errors(
         .iter()
         .map(|error| Problem::new(ProblemKind::EnvFile, &error.path, error.to_string()))
         .collect();
+    let unparsable = file_errors
+        .iter()
+        .any(|e| e.kind == EnvFileErrorKind::Unparsable);
     if let Err(found) = checked {
-        problems.extend(found.into_iter().filter(|p| p.kind != ProblemKind::Missing));
+        problems.extend(
+            found
+                .into_iter()
+                .filter(|p| !unparsable || p.kind != ProblemKind::Missing),
+        );
     }
     Err(Problems(problems))
 }
@@ -208,7 +215,12 @@ impl<'a> Checker<'a> {
             return Ok(self.checked());
         }
         let mut found = self.found;
-        found.sort_by_key(|problem| names::report_rank(&problem.var));
+        // By setting, server names before mirrors, then other names alphabetically; a stable
+        // sort keeps the rules' order for one variable.
+        found.sort_by(|a, b| {
+            let unknown = |p: &Problem| classify(&p.var).is_none().then(|| p.var.clone());
+            (names::report_rank(&a.var), unknown(a)).cmp(&(names::report_rank(&b.var), unknown(b)))
+        });
         Err(Problems(found))
     }
 
@@ -266,9 +278,11 @@ impl<'a> Checker<'a> {
                                 at(name, var)
                             ),
                         )
-                        .help(format!(
-                            "delete `{name}`; only the key and cluster (or host) belong in public variables, the secret stays in `PUSHER_SECRET` on the server"
-                        )),
+                        .help(if name.to_ascii_uppercase().contains("PUSHER") {
+                            format!("delete `{name}`; only the key and cluster (or host) belong in public variables, the secret stays in `PUSHER_SECRET` on the server")
+                        } else {
+                            format!("keep secrets in server-only variables, without the `{prefix}` prefix, and if `{name}` was ever deployed, rotate it")
+                        }),
                     );
                 }
             }

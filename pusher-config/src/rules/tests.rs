@@ -1378,6 +1378,7 @@ fn parse_errors_come_first_and_hide_missing_but_not_other_problems() {
         ),
     ]);
     let errors = [EnvFileError {
+        kind: crate::source::EnvFileErrorKind::Unparsable,
         path: ".env".to_owned(),
         line: Some(3),
         reason: "a quote opened on this line is never closed".to_owned(),
@@ -1387,5 +1388,36 @@ fn parse_errors_come_first_and_hide_missing_but_not_other_problems() {
     assert_eq!(
         kinds,
         [ProblemKind::EnvFile, ProblemKind::ForeignCredential]
+    );
+}
+
+#[test]
+fn any_public_variable_holding_the_secret_or_named_secret_is_exposed() {
+    let secret = "3f7d0a9e6c1b8e2d4a57";
+    let vars = Vars::from_pairs([
+        ("PUSHER_APP_ID", "2047711"),
+        ("PUSHER_KEY", "9c2e4b7a1f08d3e65b4a"),
+        ("PUSHER_SECRET", secret),
+        ("PUSHER_CLUSTER", "eu"),
+        ("NEXT_PUBLIC_REALTIME_TOKEN", secret),
+        (
+            "VITE_STRIPE_SECRET_KEY",
+            "sk_test_51Xa93kQb7Tn2LmPq8RwZ4vYc6JdH0sFgE1uNo5tKiMbV3x",
+        ),
+        ("NEXT_PUBLIC_SITE_URL", "https://example.org"),
+    ]);
+    let problems = check(&vars, Mode::Server).expect_err("secrets in public variables");
+    let found: Vec<_> = problems.iter().map(|p| (p.kind, p.var.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            (ProblemKind::ExposedSecret, "NEXT_PUBLIC_REALTIME_TOKEN"),
+            (ProblemKind::ExposedSecret, "VITE_STRIPE_SECRET_KEY"),
+        ]
+    );
+    let shown = problems.to_string();
+    assert!(
+        !shown.contains(secret) && !shown.contains("sk_test_51"),
+        "{shown}"
     );
 }

@@ -1,0 +1,6 @@
+static PUSHER: pusher_config::PusherConfig =
+    pusher_config_macros::pusher_config!(env_file = "tests/ui/fixtures/redefined.env");
+
+fn main() {
+    println!("{} {}", PUSHER.key(), PUSHER.cluster());
+}
