@@ -48,11 +48,11 @@ const TABLE: &[Entry] = &[
         confirm: Some(is_clerk_publishable),
     },
     entry("Stripe", "a Stripe webhook signing secret", r"^(?P<p>whsec_)[A-Za-z0-9+/=]{16,}$"),
-    entry("Stripe", "a Stripe restricted API key", r"^(?P<p>rk_(?:live|test)_)[0-9A-Za-z]{16,}$"),
+    entry("Stripe", "a Stripe restricted API key", r"^(?P<p>rk_(?:live|test|prod)_)[0-9A-Za-z]{16,}$"),
     entry(
         "Stripe, Clerk, Paystack",
         "a Stripe-style key (the `pk_`/`sk_` prefix of Stripe, Clerk, Paystack and others)",
-        r"^(?P<p>[ps]k_(?:live|test)_)[0-9A-Za-z_]{8,}$",
+        r"^(?P<p>[ps]k_(?:live|test|prod)_)[0-9A-Za-z_]{8,}$",
     ),
     entry("Anthropic", "an Anthropic API key", r"^(?P<p>sk-ant-)[A-Za-z0-9_-]{16,}$"),
     entry(
@@ -83,6 +83,9 @@ const TABLE: &[Entry] = &[
     entry("Google", "a Google (Firebase) API key", r"^(?P<p>AIza)[0-9A-Za-z_-]{35}$"),
     entry("Mailgun", "a Mailgun API key", r"^(?P<p>key-)[0-9a-f]{32}$"),
     entry("Mailgun", "a Mailgun API key", r"^(?P<p>)[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}$"),
+    entry("Mailgun", "a Mailgun public validation key", r"^(?P<p>pubkey-)[0-9a-f]{32}$"),
+    entry("Mapbox", "a Mapbox access token", r"^(?P<p>[ps]k\.)eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$"),
+    entry("Resend", "a Resend API key", r"^(?P<p>re_)[A-Za-z0-9]{8,}_[A-Za-z0-9]{16,}$"),
     entry("Square", "a Square access token", r"^(?P<p>sq0(?:atp|csp|idp)-)[0-9A-Za-z_-]{22,}$"),
     entry("Square", "a Square access token", r"^(?P<p>EAAA)[0-9A-Za-z_-]{60}$"),
     entry("Shopify", "a Shopify access token", r"^(?P<p>shp(?:at|ss|ca|pa)_)[a-fA-F0-9]{32}$"),
@@ -256,6 +259,16 @@ mod tests {
             ("npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "npm"),
             ("sbp_0123456789abcdef0123456789abcdef01234567", "Supabase"),
             ("aBcD12.eFgH34:a1B2c3D4e5F6g7H8i9J0k1L2", "Ably"),
+            ("pubkey-0123456789abcdef0123456789abcdef", "Mailgun"),
+            (
+                "pk.eyJ1IjoiZXhhbXBsZSIsImEiOiJjazEyMyJ9.a1B2c3D4e5F6g7H8",
+                "Mapbox",
+            ),
+            ("re_a1B2c3D4_e5F6g7H8i9J0k1L2m3N4", "Resend"),
+            (
+                "sk_prod_a1B2c3D4e5F6g7H8i9J0k1L2",
+                "Stripe, Clerk, Paystack",
+            ),
         ];
         for (value, expected) in cases {
             assert_eq!(provider(value), Some(expected), "{value}");
