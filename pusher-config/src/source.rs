@@ -70,10 +70,13 @@ pub struct Vars {
 }
 
 /// Whether the rules look at a variable: a Pusher one (any name that mentions `PUSHER`, so that
-/// misspellings can be suggested), or a public one (`NEXT_PUBLIC_…`, `VITE_…`), which ships to
-/// browsers and so must never hold a secret.
+/// misspellings can be suggested), a Laravel Reverb one (`REVERB_…`, to point a Reverb `.env`
+/// at Pusher's names), or a public one (`NEXT_PUBLIC_…`, `VITE_…`), which ships to browsers and
+/// so must never hold a secret.
 pub fn is_relevant_name(name: &str) -> bool {
-    name.to_ascii_uppercase().contains("PUSHER")
+    let upper = name.to_ascii_uppercase();
+    upper.contains("PUSHER")
+        || upper.starts_with("REVERB_")
         || crate::rules::names::public_prefix(name).is_some()
 }
 
@@ -244,6 +247,11 @@ pub fn read_env_file(path: &Path, shown: &str) -> EnvFile {
         }
     };
     file.read = true;
+    // Editors on Windows may start a file with a byte-order mark, which dotenvy cannot parse.
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
     file.references = references(&text);
     let mut definitions = std::collections::HashMap::new();
     for item in dotenvy::from_read_iter(text.as_bytes()) {
@@ -461,6 +469,25 @@ mod tests {
     fn parse_error_line_counts_lines_before_the_bad_one() {
         let text = "A=1\nB=2\nC='unterminated\n";
         assert_eq!(parse_error_line(text, "C='unterminated\n"), Some(3));
+    }
+
+    #[cfg(feature = "dotenv")]
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_name() {
+        let dir = std::env::temp_dir().join(format!("pc-bom-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join("bom.env");
+        std::fs::write(&file, "\u{feff}PUSHER_APP_ID=2047711\nPUSHER_CLUSTER=eu\n").expect("write");
+        let read = read_env_file(&file, "bom.env");
+        assert!(read.errors.is_empty(), "{:?}", read.errors);
+        assert_eq!(
+            read.vars.get("PUSHER_APP_ID").map(|v| v.origin.clone()),
+            Some(Origin::EnvFile {
+                path: "bom.env".to_owned(),
+                line: Some(1)
+            })
+        );
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[cfg(feature = "dotenv")]

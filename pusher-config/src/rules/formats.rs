@@ -126,14 +126,15 @@ pub(crate) fn is_pusher_host(host: &str) -> bool {
 }
 
 /// The cluster a host on Pusher's domains stands for: `api-eu.pusher.com` and
-/// `ws-eu.pusher.com` for `eu`; the legacy `api.pusherapp.com` for `mt1`.
-pub(crate) fn pusher_host_cluster(host: &str) -> Option<&'static str> {
+/// `ws-eu.pusher.com` for `eu`, `api-acme.pusher.com` for a dedicated cluster `acme`; the
+/// legacy `api.pusherapp.com` for `mt1`.
+pub(crate) fn pusher_host_cluster(host: &str) -> Option<String> {
     let host = host.to_ascii_lowercase();
     if matches!(
         host.as_str(),
         "api.pusherapp.com" | "ws.pusherapp.com" | "api.pusher.com" | "ws.pusher.com"
     ) {
-        return Some("mt1");
+        return Some("mt1".to_owned());
     }
     let name = host
         .strip_prefix("api-")
@@ -141,7 +142,11 @@ pub(crate) fn pusher_host_cluster(host: &str) -> Option<&'static str> {
     let name = name
         .strip_suffix(".pusher.com")
         .or_else(|| name.strip_suffix(".pusherapp.com"))?;
-    CLUSTERS.into_iter().find(|cluster| *cluster == name)
+    let is_label = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    is_label.then(|| name.to_owned())
 }
 
 fn cluster_list() -> String {
@@ -316,9 +321,22 @@ mod tests {
 
     #[test]
     fn pusher_hosts_name_their_cluster() {
-        assert_eq!(pusher_host_cluster("api-eu.pusher.com"), Some("eu"));
-        assert_eq!(pusher_host_cluster("ws-ap3.pusher.com"), Some("ap3"));
-        assert_eq!(pusher_host_cluster("api.pusherapp.com"), Some("mt1"));
+        assert_eq!(
+            pusher_host_cluster("api-eu.pusher.com").as_deref(),
+            Some("eu")
+        );
+        assert_eq!(
+            pusher_host_cluster("ws-ap3.pusher.com").as_deref(),
+            Some("ap3")
+        );
+        assert_eq!(
+            pusher_host_cluster("api.pusherapp.com").as_deref(),
+            Some("mt1")
+        );
+        assert_eq!(
+            pusher_host_cluster("api-acme-1.pusher.com").as_deref(),
+            Some("acme-1")
+        );
         assert_eq!(pusher_host_cluster("sockjs.pusher.com"), None);
         assert_eq!(pusher_host_cluster("api-eu.example.com"), None);
         assert!(is_pusher_host("API-EU.PUSHER.COM"));

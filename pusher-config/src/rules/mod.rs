@@ -250,6 +250,15 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// How to replace a leaked secret.
+    fn rotate(&self) -> String {
+        if self.hosted {
+            format!("rotate the secret in {DASHBOARD}")
+        } else {
+            "rotate the secret on the server".to_owned()
+        }
+    }
+
     fn report(&mut self, problem: Problem) {
         self.found.push(problem);
     }
@@ -267,7 +276,7 @@ impl<'a> Checker<'a> {
     fn exposed_secret_names(&mut self) {
         for (name, var) in self.vars.iter() {
             if let Some(prefix) = public_prefix(name) {
-                if name.to_ascii_uppercase().contains("SECRET") && !var.value.trim().is_empty() {
+                if names::names_a_secret(name) && !var.value.trim().is_empty() {
                     self.spoil(name);
                     self.report(
                         Problem::new(
@@ -329,6 +338,14 @@ impl<'a> Checker<'a> {
             if !self.mode.reads(known.field) || var.value.is_empty() || self.is_spoiled(name) {
                 continue;
             }
+            // A dedicated cluster is named by its `api-….pusher.com` host, not in the list.
+            let dedicated = known.field == Field::Cluster
+                && self.value_of(Field::Host).is_some_and(|(_, host)| {
+                    formats::pusher_host_cluster(&host.value).is_some_and(|c| c == var.value)
+                });
+            if dedicated {
+                continue;
+            }
             if let Some(problem) = value_problem(name, var, known.field, hosted) {
                 self.spoil(name);
                 self.report(problem);
@@ -346,7 +363,7 @@ impl<'a> Checker<'a> {
             return;
         }
         match (
-            formats::pusher_host_cluster(&host.value),
+            formats::pusher_host_cluster(&host.value).as_deref(),
             self.value_of(Field::Cluster),
         ) {
             (None, _) => self.report(
@@ -433,6 +450,12 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                 }
+                // A self-hosted server is often reached differently from the browser (through
+                // a TLS proxy, or at `localhost` where the server sees a container's name):
+                // there only the key and cluster must agree.
+                if !self.hosted && matches!(field, Field::Host | Field::Port | Field::Scheme) {
+                    continue;
+                }
                 match server {
                     Some((server_name, server_var)) => {
                         let differs = server_name != name && server_var.value != var.value;
@@ -481,12 +504,14 @@ impl<'a> Checker<'a> {
             let key_name = self.value_of(Field::Key).map_or("PUSHER_KEY", |(n, _)| n);
             message.push_str(&format!("; `{key_name}` and `{secret_name}` look swapped"));
             format!(
-                "exchange the values of `{key_name}` and `{secret_name}`, set `{name}` to the key, and if it was ever deployed, rotate the secret in {DASHBOARD}"
+                "exchange the values of `{key_name}` and `{secret_name}`, set `{name}` to the key, and if it was ever deployed, {}",
+                self.rotate()
             )
         } else {
             format!(
-                "set `{name}` to the {}, and if it was ever deployed, rotate the secret in {DASHBOARD}",
-                field.what()
+                "set `{name}` to the {}, and if it was ever deployed, {}",
+                field.what(),
+                self.rotate()
             )
         };
         Problem::new(ProblemKind::ExposedSecret, name, message).help(help)
@@ -537,7 +562,10 @@ impl<'a> Checker<'a> {
                             && (self.hosted || known.field != Field::AppId)
                     }
                 };
-                other && !self.is_spoiled(name) && var.value == secret.value
+                // Equality with a short word (`local`) is a coincidence, not a leak.
+                let unknown_public = classify(name).is_none();
+                let meaningful = !unknown_public || secret.value.chars().count() >= 12;
+                other && meaningful && !self.is_spoiled(name) && var.value == secret.value
             })
             .collect();
         for (name, var) in elsewhere {
@@ -551,9 +579,7 @@ impl<'a> Checker<'a> {
                         at(name, var)
                     ),
                 )
-                .help(format!(
-                    "delete `{name}`, and if it was ever deployed, rotate the secret in {DASHBOARD}"
-                ))
+                .help(format!("delete `{name}`, and if it was ever deployed, {}", self.rotate()))
             } else {
                 Problem::new(
                     ProblemKind::Swapped,
@@ -598,9 +624,32 @@ impl<'a> Checker<'a> {
                     "{} looks like a misspelling of `{name}`; rename it",
                     at(similar, var)
                 ),
-                None => required_help(field, self.mode, empty.map(|(n, _)| n)),
+                None => self.missing_help(field, empty.map(|(n, _)| n)),
             };
             self.report(problem.help(help));
+        }
+    }
+
+    /// How to set a required `field` that has no value, from what else is there: its public
+    /// mirror only, or Laravel Reverb's names.
+    fn missing_help(&self, field: Field, empty: Option<&str>) -> String {
+        let laravel = field.names().last().copied().unwrap_or_default();
+        let mirror = self
+            .mirrors(field)
+            .find(|(_, var)| !var.value.is_empty())
+            .filter(|_| self.mode == Mode::Server);
+        let reverb = laravel.replacen("PUSHER_", "REVERB_", 1);
+        if let Some((mirror, _)) = mirror {
+            format!(
+                "`{mirror}` is set, but the server reads `{}`: set it to the same value",
+                empty.unwrap_or(field.names()[0])
+            )
+        } else if self.vars.get(&reverb).is_some() {
+            format!(
+                "`{reverb}` is set: Laravel Reverb speaks Pusher's protocol, and this crate reads Pusher's names; add `{laravel}=\"${{{reverb}}}\"`"
+            )
+        } else {
+            required_help(field, self.mode, empty)
         }
     }
 
@@ -638,7 +687,7 @@ impl<'a> Checker<'a> {
         // Pusher's own host is its cluster's: URLs are built from the cluster, so the WebSocket
         // host is `ws-…` even when the configured one is the REST host `api-…`.
         if let Some(named) = host.as_deref().and_then(formats::pusher_host_cluster) {
-            cluster.get_or_insert_with(|| named.to_owned());
+            cluster.get_or_insert(named);
             host = None;
         }
         Checked {
@@ -821,11 +870,27 @@ fn value_problem(name: &str, var: &Var, field: Field, hosted: bool) -> Option<Pr
         message.push_str(&format!(": {}", Masked(value)));
     }
     let help = match field {
-        Field::AppId | Field::Key | Field::Secret => {
-            format!("copy the {} from {DASHBOARD}", field.what())
+        Field::AppId | Field::Key | Field::Secret => format!(
+            "copy the {} from {DASHBOARD}; for a self-hosted server (soketi, sockudo, Reverb, laravel-websockets), set `PUSHER_HOST` too",
+            field.what()
+        ),
+        Field::Cluster if suggest_cluster(value).is_some() => {
+            "the cluster is shown beside the keys in the Pusher Channels dashboard".to_owned()
         }
-        Field::Cluster => "the cluster is shown beside the keys in the Pusher Channels dashboard; for a dedicated cluster or a self-hosted server, set `PUSHER_HOST` instead".to_owned(),
-        Field::Host => "`PUSHER_HOST` is the server's name or address alone, as in `ws.example.org`".to_owned(),
+        Field::Cluster => {
+            let dedicated = if is_plainly_a_setting(value) && !value.contains([':', '/']) {
+                format!(
+                    "`PUSHER_HOST=api-{}.pusher.com`",
+                    value.to_ascii_lowercase()
+                )
+            } else {
+                "`PUSHER_HOST` to its `api-….pusher.com` host".to_owned()
+            };
+            format!("the cluster is shown beside the keys in the Pusher Channels dashboard; for a dedicated cluster, also set {dedicated}; for a self-hosted server, set `PUSHER_HOST` to its host")
+        }
+        Field::Host => {
+            "`PUSHER_HOST` is the server's name or address alone, as in `ws.example.org`".to_owned()
+        }
         Field::Port | Field::Scheme => format!("fix `{name}`, or remove it to use the default"),
     };
     Some(Problem::new(ProblemKind::Format, name, message).help(help))

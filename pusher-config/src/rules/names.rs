@@ -131,6 +131,15 @@ pub fn known_names() -> impl Iterator<Item = String> {
     server.chain(mirrors)
 }
 
+/// Whether a variable's name says it holds a secret: `…SECRET…`, an encryption master key, a
+/// private key, a password.
+pub fn names_a_secret(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    ["SECRET", "MASTER_KEY", "PRIVATE_KEY", "PASSWORD"]
+        .iter()
+        .any(|word| upper.contains(word))
+}
+
 /// Whether a client-only build may read `name`: never the app id or the secret (nor a
 /// misspelling of them), so their values stay out of the build's dep-info. Public-prefixed
 /// names are browser variables already and are read, so a secret in one is reported.
@@ -140,7 +149,7 @@ pub fn client_may_read(name: &str) -> bool {
     }
     let upper = name.to_ascii_uppercase();
     let server_only = classify(name).is_some_and(|known| !known.field.is_public())
-        || upper.contains("SECRET")
+        || names_a_secret(name)
         || upper.replace(['_', '-'], "").contains("APPID");
     !server_only
 }

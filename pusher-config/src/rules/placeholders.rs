@@ -49,7 +49,7 @@ const TEMPLATE: &str = concat!(
 const EXAMPLE_WORDS: &str = r"(?i)(?:^|[-_ .])(?:example|sample|dummy|fake)(?:[-_ .]|$)";
 
 /// Bare words that are never a hosted Pusher credential (a self-hosted server may use them).
-const WORDS: &str = r"(?i)^(?:key|secret|app[-_ ]?(?:id|key|secret)|id|test|testing|demo|null|none|nil|undefined|true|false|abc|abc123|123|1234|12345|123456|password|pusher)$";
+const WORDS: &str = r"(?i)^(?:key|secret|app[-_ ]?(?:id|key|secret)|id|test|testing|demo|null|none|nil|undefined|true|false|abc|abc123|password|pusher)$";
 
 fn known_names() -> &'static [String] {
     static NAMES: OnceLock<Vec<String>> = OnceLock::new();

@@ -891,18 +891,27 @@ fn public_host_without_server_host_is_a_mismatch() {
 }
 
 #[test]
-fn public_host_differing_from_server_host_is_a_mismatch() {
-    let config = with(
-        with(hosted(), "PUSHER_HOST", "ws.example.org"),
-        "VITE_PUSHER_HOST",
-        "localhost",
+fn self_hosted_browser_may_reach_the_server_at_another_address_but_not_another_key() {
+    // Laravel Sail's soketi: the server reaches the container `soketi`, the browser
+    // `localhost`; behind a TLS proxy the browser uses 443 and https.
+    let sail = with(
+        with(
+            with(
+                with(hosted(), "PUSHER_HOST", "soketi"),
+                "PUSHER_PORT",
+                "6001",
+            ),
+            "VITE_PUSHER_HOST",
+            "localhost",
+        ),
+        "VITE_PUSHER_SCHEME",
+        "https",
     );
-    let problems = server_fail(&config);
-    let problem = only(&problems, ProblemKind::Mismatch, "VITE_PUSHER_HOST");
-    assert!(
-        problem.message.contains("`localhost`") && problem.message.contains("`ws.example.org`"),
-        "{problem}"
-    );
+    let checked = pass(&sail, Mode::Server);
+    assert_eq!(checked.host.as_deref(), Some("soketi"));
+    let other_key = with(sail, "VITE_PUSHER_APP_KEY", "0b1c2d3e4f5a6b7c8d9e");
+    let problems = server_fail(&other_key);
+    only(&problems, ProblemKind::Mismatch, "VITE_PUSHER_APP_KEY");
 }
 
 #[test]
@@ -1419,5 +1428,90 @@ fn any_public_variable_holding_the_secret_or_named_secret_is_exposed() {
     assert!(
         !shown.contains(secret) && !shown.contains("sk_test_51"),
         "{shown}"
+    );
+}
+
+#[test]
+fn a_dedicated_cluster_is_named_by_its_pusher_host() {
+    let vars = Vars::from_pairs([
+        ("PUSHER_APP_ID", "2047711"),
+        ("PUSHER_KEY", "9c2e4b7a1f08d3e65b4a"),
+        ("PUSHER_SECRET", "3f7d0a9e6c1b8e2d4a57"),
+        ("PUSHER_CLUSTER", "acme"),
+        ("PUSHER_HOST", "api-acme.pusher.com"),
+    ]);
+    let checked = check(&vars, Mode::Server).expect("a dedicated cluster with its host");
+    assert_eq!(
+        (checked.cluster.as_deref(), checked.host),
+        (Some("acme"), None)
+    );
+
+    let problems = server_fail(&with(hosted(), "PUSHER_CLUSTER", "acme"));
+    let problem = only(&problems, ProblemKind::Format, "PUSHER_CLUSTER");
+    let help = problem.help.unwrap_or_default();
+    assert!(help.contains("`PUSHER_HOST=api-acme.pusher.com`"), "{help}");
+}
+
+#[test]
+fn missing_server_values_point_at_what_is_there() {
+    let public_only = Vars::from_pairs([
+        ("PUSHER_APP_ID", "2047711"),
+        ("PUSHER_SECRET", "3f7d0a9e6c1b8e2d4a57"),
+        ("PUSHER_CLUSTER", "eu"),
+        ("NEXT_PUBLIC_PUSHER_KEY", "9c2e4b7a1f08d3e65b4a"),
+    ]);
+    let problems = check(&public_only, Mode::Server).expect_err("no server key");
+    let help = problems
+        .iter()
+        .next()
+        .and_then(|p| p.help.clone())
+        .unwrap_or_default();
+    assert!(
+        help.starts_with("`NEXT_PUBLIC_PUSHER_KEY` is set, but the server reads `PUSHER_KEY`"),
+        "{help}"
+    );
+
+    let reverb = Vars::from_pairs([
+        ("REVERB_APP_ID", "348219"),
+        ("REVERB_APP_KEY", "jxk2ibt0yzawmiq1pnfr"),
+        ("REVERB_APP_SECRET", "k0szwmbo5rbo3dgwvhmq"),
+        ("REVERB_HOST", "localhost"),
+    ]);
+    let problems = check(&reverb, Mode::Server).expect_err("Reverb's names only");
+    let helps: Vec<String> = problems.iter().filter_map(|p| p.help.clone()).collect();
+    assert!(
+        helps[1].contains(r#"add `PUSHER_APP_KEY="${REVERB_APP_KEY}"`"#),
+        "{helps:?}"
+    );
+    assert!(
+        !problems.to_string().contains("k0szwmbo5rbo3dgwvhmq"),
+        "{problems}"
+    );
+}
+
+#[test]
+fn a_short_secret_equal_to_an_unrelated_public_value_is_a_coincidence() {
+    let vars = Vars::from_pairs([
+        ("PUSHER_APP_ID", "local"),
+        ("PUSHER_APP_KEY", "local"),
+        ("PUSHER_APP_SECRET", "local"),
+        ("PUSHER_HOST", "127.0.0.1"),
+        ("VITE_APP_ENV", "local"),
+    ]);
+    assert!(check(&vars, Mode::Server).is_ok());
+}
+
+#[test]
+fn an_encryption_master_key_in_a_public_variable_is_exposed() {
+    let vars = with(
+        hosted(),
+        "NEXT_PUBLIC_PUSHER_ENCRYPTION_MASTER_KEY_BASE64",
+        "bXktMzItYnl0ZS1tYXN0ZXIta2V5LWZvci10ZXN0cw==",
+    );
+    let problems = server_fail(&vars);
+    only(
+        &problems,
+        ProblemKind::ExposedSecret,
+        "NEXT_PUBLIC_PUSHER_ENCRYPTION_MASTER_KEY_BASE64",
     );
 }
