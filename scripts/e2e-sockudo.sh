@@ -15,9 +15,12 @@ for candidate in /opt/sockudo/bin/sockudo "$HOME/.cargo/bin/sockudo"; do
   [ -z "$sockudo" ] && [ -x "$candidate" ] && sockudo="$candidate"
 done
 if [ -z "$sockudo" ]; then
-  if ! command -v protoc >/dev/null; then
+  # Build needs: protoc for its gRPC parts, OpenSSL headers and pkg-config for native-tls.
+  # CI runs as root; elsewhere run this once with sudo, or install sockudo yourself.
+  if ! command -v protoc >/dev/null || ! command -v pkg-config >/dev/null \
+    || ! pkg-config --exists openssl 2>/dev/null; then
     apt-get update -qq
-    apt-get install -y -qq protobuf-compiler
+    apt-get install -y -qq protobuf-compiler libssl-dev pkg-config
   fi
   cargo install sockudo --version "$sockudo_version" --locked --root /opt/sockudo
   sockudo=/opt/sockudo/bin/sockudo
@@ -46,11 +49,17 @@ stop_server() {
 }
 trap stop_server EXIT
 
-for _ in $(seq 100); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-  if ! kill -0 "$server" 2>/dev/null; then cat "$log"; echo "sockudo did not start" >&2; exit 1; fi
+listening=no
+for _ in $(seq 150); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then listening=yes; break; fi
+  if ! kill -0 "$server" 2>/dev/null; then break; fi
   sleep 0.2
 done
+if [ "$listening" != yes ]; then
+  tail -n 40 "$log"
+  echo "sockudo is not listening on 127.0.0.1:$port (is the port taken?)" >&2
+  exit 1
+fi
 
 E2E_PEER="$peer" PUSHER_APP_ID="$app_id" PUSHER_KEY="$key" PUSHER_SECRET="$secret" \
   PUSHER_HOST=127.0.0.1 PUSHER_PORT="$port" PUSHER_SCHEME=http \

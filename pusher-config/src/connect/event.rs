@@ -123,9 +123,10 @@ impl fmt::Debug for ConnectionEvent<'_> {
                 .field("code", code)
                 .field("reason", &MaskedTokens(reason))
                 .finish(),
-            ConnectionEvent::Failed { error } => {
-                f.debug_struct("Failed").field("error", error).finish()
-            }
+            ConnectionEvent::Failed { error } => f
+                .debug_struct("Failed")
+                .field("error", &MaskedTokens(&error.to_string()))
+                .finish(),
             ConnectionEvent::ReconnectScheduled { attempt, delay } => f
                 .debug_struct("ReconnectScheduled")
                 .field("attempt", attempt)
@@ -166,7 +167,10 @@ impl fmt::Display for ConnectionEvent<'_> {
                 }
                 Ok(())
             }
-            ConnectionEvent::Failed { error } => write!(f, "connection failed: {error}"),
+            // A WebSocket library's error may quote the URL, key included.
+            ConnectionEvent::Failed { error } => {
+                write!(f, "connection failed: {}", MaskedTokens(&error.to_string()))
+            }
             ConnectionEvent::ReconnectScheduled { attempt, delay } => {
                 write!(f, "reconnecting in {delay:?} (attempt {attempt})")
             }
@@ -213,7 +217,11 @@ impl ConnectionEvent<'_> {
                 let reason = MaskedTokens(reason);
                 emit!(code = *code, reason = %reason, retry = %retry, "{self}")
             }
-            ConnectionEvent::Failed { error } => emit!(error = %error, "{self}"),
+            ConnectionEvent::Failed { error } => {
+                let error = error.to_string();
+                let error = MaskedTokens(&error);
+                emit!(error = %error, "{self}")
+            }
             ConnectionEvent::ReconnectScheduled { attempt, delay } => {
                 let delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
                 emit!(attempt = *attempt, delay_ms, "{self}")
@@ -380,6 +388,14 @@ mod tests {
             ConnectionEvent::Failed { error: &error }.to_string(),
             "connection failed: tls handshake eof"
         );
+        // A client library's error that quotes the URL keeps the key hidden.
+        let error = std::io::Error::other(
+            "failed to connect to wss://ws-eu.pusher.com:443/app/9c2e4b7a1f08d3e65b4a?protocol=7",
+        );
+        let event = ConnectionEvent::Failed { error: &error };
+        for shown in [event.to_string(), format!("{event:?}")] {
+            assert!(!shown.contains("9c2e4b7a1f08d3e65b4a"), "{shown}");
+        }
     }
 }
 
