@@ -220,6 +220,18 @@ impl PublicConfig {
         }
     }
 
+    /// A hosted config with only a key and cluster, for unit tests.
+    #[cfg(test)]
+    pub(crate) const fn hosted(key: &'static str, cluster: &'static str) -> Self {
+        Self::__from_parts(
+            Key::from_static(key),
+            Cluster::from_static(cluster),
+            None,
+            None,
+            None,
+        )
+    }
+
     /// The app key.
     pub fn key(&self) -> &Key {
         &self.key
@@ -347,13 +359,7 @@ mod tests {
     const CONFIG: PusherConfig = PusherConfig::__from_parts(
         AppId::from_static("1234567"),
         Secret::from_static("0f1e2d3c4b5a69788796"),
-        PublicConfig::__from_parts(
-            Key::from_static("a1b2c3d4e5f60718293a"),
-            Cluster::from_static("eu"),
-            None,
-            None,
-            None,
-        ),
+        PublicConfig::hosted("a1b2c3d4e5f60718293a", "eu"),
     );
 
     #[test]

@@ -201,20 +201,14 @@ impl PusherConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{AppId, Cluster, Key, PublicConfig, Secret};
+    use crate::{AppId, PublicConfig, Secret};
 
     /// The credentials of Pusher's worked examples (pusher/docs,
     /// `docs/channels/library_auth_reference/auth-signatures.md` and `rest-api.md`).
     const DOCS: PusherConfig = PusherConfig::__from_parts(
         AppId::from_static("3"),
         Secret::from_static("7ad3773142a6692b25b8"),
-        PublicConfig::__from_parts(
-            Key::from_static("278d425bdf160c739803"),
-            Cluster::from_static("mt1"),
-            None,
-            None,
-            None,
-        ),
+        PublicConfig::hosted("278d425bdf160c739803", "mt1"),
     );
 
     #[test]

@@ -242,13 +242,7 @@ mod tests {
 
     #[test]
     fn connecting_shows_the_url_masked() {
-        let config = PublicConfig::__from_parts(
-            Key::from_static("278d425bdf160c739803"),
-            Cluster::from_static("eu"),
-            None,
-            None,
-            None,
-        );
+        let config = PublicConfig::hosted("278d425bdf160c739803", "eu");
         let url = config.websocket_url(&ClientOptions::new());
         let shown = ConnectionEvent::Connecting {
             url: &url,
@@ -410,7 +404,7 @@ mod log_tests {
 
     use super::*;
     use crate::connect::ClientOptions;
-    use crate::{Cluster, Key, PublicConfig};
+    use crate::PublicConfig;
 
     /// Records each event as `LEVEL target field=value …`.
     #[derive(Clone, Default)]
@@ -459,13 +453,7 @@ mod log_tests {
 
     #[test]
     fn events_are_logged_at_their_level_with_the_key_masked() {
-        let config = PublicConfig::__from_parts(
-            Key::from_static("278d425bdf160c739803"),
-            Cluster::from_static("eu"),
-            None,
-            None,
-            None,
-        );
+        let config = PublicConfig::hosted("278d425bdf160c739803", "eu");
         let url = config.websocket_url(&ClientOptions::new());
         let line = logged(ConnectionEvent::Connecting {
             url: &url,

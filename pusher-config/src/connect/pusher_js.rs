@@ -125,13 +125,7 @@ mod tests {
         let config = PusherConfig::__from_parts(
             AppId::from_static("1234567"),
             Secret::from_static("0f1e2d3c4b5a69788796"),
-            PublicConfig::__from_parts(
-                Key::from_static("a1b2c3d4e5f60718293a"),
-                Cluster::from_static("eu"),
-                None,
-                None,
-                None,
-            ),
+            PublicConfig::hosted("a1b2c3d4e5f60718293a", "eu"),
         );
         let options = ClientOptions::new();
         let value = to_value(&config.pusher_js_options(&options));
@@ -153,13 +147,7 @@ mod tests {
 
     #[test]
     fn debug_masks_the_key() {
-        let config = PublicConfig::__from_parts(
-            Key::from_static("a1b2c3d4e5f60718293a"),
-            Cluster::from_static("eu"),
-            None,
-            None,
-            None,
-        );
+        let config = PublicConfig::hosted("a1b2c3d4e5f60718293a", "eu");
         let options = ClientOptions::new();
         let js = config.pusher_js_options(&options);
         for shown in [format!("{js:?}"), format!("{js:#?}")] {
