@@ -26,28 +26,41 @@ pub(crate) fn pusher_config(input: TokenStream) -> TokenStream {
             return quote!({ #error #fallback });
         }
     };
-    let tracking = tracking(&loaded);
     match validate(&loaded) {
         Ok(checked) => {
+            let tracking = tracking(&loaded);
             let value = value(&args, &checked);
             quote!({ #tracking #value })
         }
+        // No tracking: cargo never keeps a failed build, so the next build expands again
+        // anyway, and tracking would have rustc record the values that failed (a secret in a
+        // public variable, another service's credential) in `target/`.
         Err(messages) => {
             let errors = messages.iter().map(|message| {
                 quote::quote_spanned!(Span::call_site()=> ::core::compile_error!(#message);)
             });
             let fallback = value(&args, &Checked::default());
-            quote!({ #tracking #(#errors)* #fallback })
+            quote!({ #(#errors)* #fallback })
         }
     }
 }
 
-/// `option_env!` of every variable read and `include_str!` of every file read: rustc records
-/// both in its dep-info, so cargo re-expands the macro when a variable or a `.env` file
-/// changes.
+/// `option_env!` of every variable the result depends on and `include_str!` of every file read
+/// (a link and its target): rustc records both in its dep-info, so cargo re-expands the macro
+/// when a variable or a `.env` file changes.
 fn tracking(loaded: &Loaded) -> TokenStream {
-    let names = loaded.tracked.iter();
-    let files = loaded.files.iter().filter_map(|file| file.to_str());
+    let names = loaded.sources.tracked.iter();
+    let stamp = loaded
+        .sources
+        .through_link
+        .then(load::always_newer_stamp)
+        .flatten();
+    let files = loaded
+        .sources
+        .files
+        .iter()
+        .chain(&stamp)
+        .filter_map(|file| file.to_str());
     // A file's text reaches rustc only as an attribute of an empty module: rustc then records
     // the path in dep-info, but the text is never a value, so no copy of a secret lands in the
     // incremental cache (as a byte literal from `include_bytes!` does).
@@ -114,17 +127,17 @@ mod tests {
     use std::path::PathBuf;
 
     use pusher_config::rules::Mode;
-    use pusher_config::source::Vars;
 
     use super::*;
 
     fn loaded(mode: Mode) -> Loaded {
         Loaded {
             mode,
-            vars: Vars::new(),
-            file_errors: Vec::new(),
-            files: vec![PathBuf::from("/work/app/.env")],
-            tracked: ["PUSHER_KEY".to_owned(), "PUSHER_CLUSTER".to_owned()].into(),
+            sources: pusher_config::source::Loaded {
+                files: vec![PathBuf::from("/work/app/.env")],
+                tracked: ["PUSHER_KEY".to_owned(), "PUSHER_CLUSTER".to_owned()].into(),
+                ..Default::default()
+            },
         }
     }
 

@@ -1,12 +1,11 @@
 //! Phase 2: the sources. The process environment, then `.env` files (or the one file named by
-//! `env_file`), read without touching the compiler's environment. Everything read is recorded
-//! so the expansion can make cargo track it.
+//! `env_file`), read by the runtime crate's one loader without touching the compiler's
+//! environment. It records what it read, so the expansion can make cargo track it.
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use pusher_config::rules::{names, Mode};
-use pusher_config::source::{self, Vars};
+use pusher_config::rules::Mode;
+use pusher_config::source::{self, ProcessEnv};
 
 use crate::args::Args;
 
@@ -18,17 +17,11 @@ pub(crate) const MANIFEST_DIR_OVERRIDE: &str = "PUSHER_CONFIG_MANIFEST_DIR";
 pub(crate) struct Loaded {
     /// What is being built: the server config or the public part.
     pub(crate) mode: Mode,
-    /// The variables, the process environment winning over files.
-    pub(crate) vars: Vars,
-    /// `.env` files that could not be read or parsed.
-    pub(crate) file_errors: Vec<source::EnvFileError>,
-    /// Absolute paths of the files read.
-    pub(crate) files: Vec<PathBuf>,
-    /// Variable names whose changes must trigger a rebuild.
-    pub(crate) tracked: BTreeSet<String>,
+    /// The variables, files' errors, files read and names to track.
+    pub(crate) sources: source::Loaded,
 }
 
-#[allow(clippy::disallowed_methods)] // the one place that reads the compiler's environment
+#[allow(clippy::disallowed_methods)] // the base folder; the loader reads the variables
 fn base_dir() -> PathBuf {
     std::env::var_os(MANIFEST_DIR_OVERRIDE)
         .or_else(|| std::env::var_os("CARGO_MANIFEST_DIR"))
@@ -48,7 +41,8 @@ pub(crate) fn load(args: &Args) -> syn::Result<Loaded> {
     let files = match &args.env_file {
         Some(lit) => {
             let path = base.join(lit.value());
-            if !path.is_file() {
+            // Whatever is there is read, and reported if it is not a readable file.
+            if std::fs::symlink_metadata(&path).is_err() {
                 let message = format!(
                     "`{}` does not exist; `env_file` is relative to the folder of the crate's `Cargo.toml`",
                     lit.value()
@@ -67,28 +61,25 @@ pub(crate) fn load(args: &Args) -> syn::Result<Loaded> {
         })
         .collect();
 
-    let sources = source::env_over_files(&shown, |name| mode.reads_name(name));
-    let mut vars = sources.vars;
-    if shown.is_empty() {
-        vars.note_searched("a `.env` file (none found from the crate up to the workspace root)");
-    }
-    // Every known name, every name seen, and the names the files' `${…}` take from the
-    // environment: a change to any of them changes what this expansion would be.
-    let tracked = names::known_names()
-        .chain(vars.iter().map(|(name, _)| name.to_owned()))
-        .chain(sources.references)
-        .chain([MANIFEST_DIR_OVERRIDE.to_owned()])
-        .filter(|name| mode.reads_name(name))
-        .collect();
-    Ok(Loaded {
-        mode,
-        vars,
-        file_errors: sources.errors,
-        files: sources.read.iter().map(|file| absolute(file)).collect(),
-        tracked,
-    })
+    let mut sources = source::load(&shown, mode, ProcessEnv::BuildTimeNames);
+    sources.tracked.insert(MANIFEST_DIR_OVERRIDE.to_owned());
+    Ok(Loaded { mode, sources })
 }
 
-fn absolute(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+/// A file whose modification time is far in the future, for cargo to find newer than any
+/// build: tracking it makes cargo expand the macro again on every build. For `.env` files
+/// read through a link, whose re-pointing nothing else shows cargo (it records the file a
+/// link points to, not the link). `None` if it cannot be written; the link's target is still
+/// tracked.
+pub(crate) fn always_newer_stamp() -> Option<PathBuf> {
+    let path = std::env::temp_dir().join("pusher-config-always-newer.stamp");
+    let file = std::fs::File::options()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .ok()?;
+    let century = std::time::Duration::from_secs(100 * 365 * 24 * 60 * 60);
+    file.set_modified(std::time::SystemTime::now() + century).ok()?;
+    Some(path)
 }

@@ -94,6 +94,6 @@ fn process_env(mode: Mode) -> Vars {
 #[cfg(feature = "dotenv")]
 fn check_env_file(path: &std::path::Path, mode: Mode) -> Result<Checked, Problems> {
     let files = [(path.to_owned(), path.display().to_string())];
-    let sources = crate::source::env_over_files(&files, |name| mode.reads_name(name));
-    rules::check_with_file_errors(&sources.vars, &sources.errors, mode)
+    let loaded = crate::source::load(&files, mode, crate::source::ProcessEnv::All);
+    rules::check_with_file_errors(&loaded.vars, &loaded.errors, mode)
 }

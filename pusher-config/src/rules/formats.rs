@@ -7,7 +7,9 @@ pub const CLUSTERS: [&str; 9] = ["mt1", "us2", "us3", "eu", "ap1", "ap2", "ap3",
 
 /// Why `value` is not a valid `field` value, if it is not. `hosted` selects Pusher's own
 /// formats; a self-hosted server accepts any app id, key and secret without whitespace.
-pub(crate) fn format_error(field: Field, value: &str, hosted: bool) -> Option<String> {
+///
+/// `shown` is how the value may appear in the message ([`super::shown::Shown`]).
+pub(crate) fn format_error(field: Field, value: &str, shown: &str, hosted: bool) -> Option<String> {
     match field {
         Field::AppId if hosted => {
             (!is_digits(value)).then(|| "is not a Pusher app id; expected digits only".to_owned())
@@ -17,7 +19,7 @@ pub(crate) fn format_error(field: Field, value: &str, hosted: bool) -> Option<St
             .contains(char::is_whitespace)
             .then(|| "contains whitespace".to_owned()),
         Field::Cluster if hosted => (!CLUSTERS.contains(&value)).then(|| {
-            let mut why = format!("is `{value}`, not a Pusher cluster");
+            let mut why = format!("is {shown}, not a Pusher cluster");
             match suggest_cluster(value) {
                 Some(near) => why.push_str(&format!("; did you mean `{near}`?")),
                 None => why.push_str(&format!("; expected one of {}", cluster_list())),
@@ -27,33 +29,33 @@ pub(crate) fn format_error(field: Field, value: &str, hosted: bool) -> Option<St
         Field::Cluster => value
             .contains(char::is_whitespace)
             .then(|| "contains whitespace".to_owned()),
-        Field::Host => host_error(value),
+        Field::Host => host_error(value, shown),
         Field::Port => match value.parse::<u32>() {
             // Pusher's own servers listen on 443 (and 80 without TLS) only: another port left
             // from a self-hosted setup would fail every connection.
             Ok(80 | 443) if is_digits(value) => None,
             Ok(1..=65535) if is_digits(value) && hosted => Some(format!(
-                "is `{value}`, but Pusher's hosted service listens on 443 (80 without TLS); set `PUSHER_HOST` for a self-hosted server, or remove the port"
+                "is {shown}, but Pusher's hosted service listens on 443 (80 without TLS); set `PUSHER_HOST` for a self-hosted server, or remove the port"
             )),
             Ok(1..=65535) if is_digits(value) => None,
             _ => Some(format!(
-                "is `{value}`, not a port; expected a number from 1 to 65535"
+                "is {shown}, not a port; expected a number from 1 to 65535"
             )),
         },
         Field::Scheme => match value {
             "http" | "https" => None,
             other if other.eq_ignore_ascii_case("http") || other.eq_ignore_ascii_case("https") => {
                 Some(format!(
-                    "is `{other}`; write it lowercase: `{}`",
+                    "is {shown}; write it lowercase: `{}`",
                     other.to_ascii_lowercase()
                 ))
             }
             "ws" | "wss" => Some(format!(
-                "is `{value}`, a WebSocket scheme; use `{}` (the WebSocket scheme follows from it)",
+                "is {shown}, a WebSocket scheme; use `{}` (the WebSocket scheme follows from it)",
                 if value == "wss" { "https" } else { "http" }
             )),
-            other => Some(format!(
-                "is `{other}`, not a scheme; expected `http` or `https`"
+            _ => Some(format!(
+                "is {shown}, not a scheme; expected `http` or `https`"
             )),
         },
     }
@@ -79,7 +81,7 @@ fn hex20_error(field: Field, value: &str) -> Option<String> {
     })
 }
 
-fn host_error(value: &str) -> Option<String> {
+fn host_error(value: &str, shown: &str) -> Option<String> {
     if let Some((scheme, _)) = value.split_once("://") {
         let scheme = scheme.to_ascii_lowercase();
         let fix = match scheme.as_str() {
@@ -87,14 +89,14 @@ fn host_error(value: &str) -> Option<String> {
             "http" | "ws" => "; remove it and set `PUSHER_SCHEME=http`",
             _ => "; remove it",
         };
-        return Some(format!("is `{value}`, with a scheme inside the host{fix}"));
+        return Some(format!("is {shown}, with a scheme inside the host{fix}"));
     }
     if value.contains(char::is_whitespace) {
         return Some("contains whitespace".to_owned());
     }
     if value.contains('/') {
         return Some(format!(
-            "is `{value}`, with a path; a host is a name or an address only"
+            "is {shown}, with a path; a host is a name or an address only"
         ));
     }
     let bracketed_ipv6 = value.starts_with('[') && value.ends_with(']');
@@ -110,10 +112,10 @@ fn host_error(value: &str) -> Option<String> {
             } else {
                 "put the port in `PUSHER_PORT` instead".to_owned()
             };
-            Some(format!("is `{value}`, with a port inside the host; {fix}"))
+            Some(format!("is {shown}, with a port inside the host; {fix}"))
         }
         _ => Some(format!(
-            "is `{value}`, an IPv6 address; write it in brackets, as in `[::1]`"
+            "is {shown}, an IPv6 address; write it in brackets, as in `[::1]`"
         )),
     }
 }
@@ -258,6 +260,10 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn format_error(field: Field, value: &str, hosted: bool) -> Option<String> {
+        super::format_error(field, value, &format!("`{value}`"), hosted)
+    }
 
     #[test]
     fn near_misses_suggest_the_cluster() {

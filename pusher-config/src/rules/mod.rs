@@ -28,6 +28,7 @@ pub mod names;
 mod placeholders;
 mod problem;
 pub mod providers;
+mod shown;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -38,6 +39,7 @@ pub use problem::{Problem, ProblemKind, Problems};
 
 use crate::config::Scheme;
 use crate::mask::{Masked, WithKnownPrefix};
+use shown::Shown;
 use crate::source::{EnvFileError, EnvFileErrorKind, Var, Vars};
 
 /// What is being built: a server config (everything) or a client config (public part only).
@@ -82,9 +84,14 @@ pub struct Checked {
 }
 
 impl fmt::Debug for Checked {
+    /// Masked as the rules' messages are: a value that passed may still be a credential put in
+    /// a setting a client build cannot compare with the secret.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = |field, value: &Option<String>| {
+            value.as_deref().map(|v| Shown::new(field, v).to_string())
+        };
         f.debug_struct("Checked")
-            .field("app_id", &self.app_id)
+            .field("app_id", &self.app_id.as_deref().map(Masked))
             .field("key", &Masked(&self.key))
             .field(
                 "secret",
@@ -93,8 +100,8 @@ impl fmt::Debug for Checked {
                     .as_ref()
                     .map(|s| format!("[redacted], {} chars", s.len())),
             )
-            .field("cluster", &self.cluster)
-            .field("host", &self.host)
+            .field("cluster", &shown(Field::Cluster, &self.cluster))
+            .field("host", &shown(Field::Host, &self.host))
             .field("port", &self.port)
             .field("scheme", &self.scheme)
             .finish()
@@ -189,6 +196,7 @@ impl<'a> Checker<'a> {
         let has_host = self.value_of(Field::Host).is_some();
 
         self.exposed_secret_names();
+        self.public_values_from_secrets();
         if self.mode == Mode::Server {
             // First, so that no rule below quotes a setting that holds the secret.
             self.secret_stays_private();
@@ -298,6 +306,51 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A public value (a mirror, the key, any public-prefixed variable) expanded in a `.env`
+    /// file from a secret-named variable (`VITE_PUSHER_APP_KEY="${PUSHER_APP_SECRET}"`)
+    /// ships that secret to browsers, whatever its value: a client build, which never reads
+    /// the secret, judges it by the reference.
+    fn public_values_from_secrets(&mut self) {
+        for (name, var) in self.vars.iter() {
+            let Some(secret) = &var.from_secret else {
+                continue;
+            };
+            let known = classify(name);
+            let public = match known {
+                Some(known) => known.field.is_public(),
+                None => public_prefix(name).is_some(),
+            };
+            if !public || self.is_spoiled(name) {
+                continue;
+            }
+            let help = match known {
+                Some(known) => {
+                    let laravel = known.field.names().last().copied().unwrap_or_default();
+                    format!(
+                        "set `{name}` to the {} (Laravel writes `\"${{{laravel}}}\"`), and if it was ever deployed, {}",
+                        known.field.what(),
+                        self.rotate()
+                    )
+                }
+                None => format!(
+                    "expand `{name}` from a public value, and if it was ever deployed, rotate `{secret}`"
+                ),
+            };
+            self.spoil(name);
+            self.report(
+                Problem::new(
+                    ProblemKind::ExposedSecret,
+                    name,
+                    format!(
+                        "{} is expanded from `${{{secret}}}`: the secret would ship to every browser",
+                        at(name, var)
+                    ),
+                )
+                .help(help),
+            );
+        }
+    }
+
     /// On hosted Pusher the app id is digits and the key 20 hex characters: each in the
     /// other's place means they were exchanged.
     fn app_id_and_key_swapped(&mut self) {
@@ -371,9 +424,9 @@ impl<'a> Checker<'a> {
                     ProblemKind::Format,
                     host_name,
                     format!(
-                        "{} is `{}`, a Pusher host that names no cluster",
+                        "{} is {}, a Pusher host that names no cluster",
                         at(host_name, host),
-                        host.value
+                        Shown::new(Field::Host, &host.value)
                     ),
                 )
                 .help(format!(
@@ -388,10 +441,11 @@ impl<'a> Checker<'a> {
                         ProblemKind::Mismatch,
                         host_name,
                         format!(
-                            "{} names cluster `{named}`, but {} is {}",
+                            "{} names cluster {}, but {} is {}",
                             at(host_name, host),
+                            Shown::new(Field::Cluster, named),
                             at(cluster_name, cluster),
-                            show(Field::Cluster, &cluster.value)
+                            Shown::new(Field::Cluster, &cluster.value)
                         ),
                     )
                     .help(format!(
@@ -565,7 +619,10 @@ impl<'a> Checker<'a> {
                 // Equality with a short word (`local`) is a coincidence, not a leak.
                 let unknown_public = classify(name).is_none();
                 let meaningful = !unknown_public || secret.value.chars().count() >= 12;
-                other && meaningful && !self.is_spoiled(name) && var.value == secret.value
+                // A long secret inside another value (`<secret>.pusher.com`) was pasted too.
+                let holds = var.value == secret.value
+                    || (secret.value.chars().count() >= 12 && var.value.contains(&secret.value));
+                other && meaningful && !self.is_spoiled(name) && holds
             })
             .collect();
         for (name, var) in elsewhere {
@@ -729,36 +786,8 @@ fn required_help(field: Field, mode: Mode, empty: Option<&str>) -> String {
     }
 }
 
-/// How a value appears in a message: credentials masked, other values whole in backticks,
-/// unless they have the shape of a key or secret (a secret pasted into `PUSHER_CLUSTER`).
-fn show(field: Field, value: &str) -> String {
-    if field.is_credential() || !is_plainly_a_setting(value) {
-        Masked(value).to_string()
-    } else {
-        format!("`{value}`")
-    }
-}
-
-/// Whether a cluster, host, port or scheme value can be shown whole: short, made of the
-/// characters of host names and URLs, and with no run of letters and digits long and mixed
-/// enough to be a credential pasted in the wrong place.
-fn is_plainly_a_setting(value: &str) -> bool {
-    let url_chars = |c: char| c.is_ascii_alphanumeric() || "-._:/[]".contains(c);
-    let credential_like = |run: &str| {
-        let has_digit = run.bytes().any(|b| b.is_ascii_digit());
-        let mixed_case = run.bytes().any(|b| b.is_ascii_uppercase())
-            && run.bytes().any(|b| b.is_ascii_lowercase());
-        run.len() >= 12 && (has_digit || mixed_case)
-    };
-    value.len() <= 64
-        && value.chars().all(url_chars)
-        && !value
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(credential_like)
-}
-
 fn mismatch(field: Field, (a_name, a): (&str, &Var), (b_name, b): (&str, &Var)) -> Problem {
-    let show = |v: &str| show(field, v);
+    let show = |v| Shown::new(field, v);
     Problem::new(
         ProblemKind::Mismatch,
         b_name,
@@ -773,12 +802,21 @@ fn mismatch(field: Field, (a_name, a): (&str, &Var), (b_name, b): (&str, &Var)) 
     .help(format!("set both to the same {}", field.what()))
 }
 
+/// Characters that never belong in a setting and are invisible when pasted.
+const INVISIBLE: [char; 4] = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}'];
+
 /// The first problem of one variable's own value: another provider's credential, a
 /// placeholder, paste residue, the app id as key, or the format.
 fn value_problem(name: &str, var: &Var, field: Field, hosted: bool) -> Option<Problem> {
     let value = var.value.as_str();
-    let core = value.trim().trim_matches(['"', '\'', '`']).trim();
-    let shown = |v: &str| show(field, v);
+    let shown = Shown::new(field, value);
+    // Another service's token stays recognisable with residue around it (quotes, a stray
+    // backslash or a control character).
+    let cleaned: String = value
+        .chars()
+        .filter(|c| !c.is_control() && !INVISIBLE.contains(c))
+        .collect();
+    let core = cleaned.trim().trim_matches(['"', '\'', '`', '\\']).trim();
 
     if let Some(foreign) = providers::recognise(core) {
         let masked = WithKnownPrefix {
@@ -813,10 +851,9 @@ fn value_problem(name: &str, var: &Var, field: Field, hosted: bool) -> Option<Pr
                 ProblemKind::Placeholder,
                 name,
                 format!(
-                    "{} is a placeholder ({why}), not your app's {}: {}",
+                    "{} is a placeholder ({why}), not your app's {}: {shown}",
                     at(name, var),
                     field.what(),
-                    shown(value)
                 ),
             )
             .help(format!(
@@ -826,11 +863,17 @@ fn value_problem(name: &str, var: &Var, field: Field, hosted: bool) -> Option<Pr
         );
     }
 
-    let invisible = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}'];
-    let residue = if value != value.trim() || value.contains(invisible) {
-        Some("whitespace or invisible characters around")
+    // Tabs and line ends around the value are whitespace residue, below.
+    let control = value.trim().chars().find(|c| c.is_control());
+    let residue = if let Some(control) = control {
+        Some(format!(
+            "a control character (U+{:04X}) in",
+            u32::from(control)
+        ))
+    } else if value != value.trim() || value.contains(INVISIBLE) {
+        Some("whitespace or invisible characters around".to_owned())
     } else if value.starts_with(['"', '\'', '`']) || value.ends_with(['"', '\'', '`']) {
-        Some("quotes left inside")
+        Some("quotes left inside".to_owned())
     } else {
         None
     };
@@ -839,7 +882,7 @@ fn value_problem(name: &str, var: &Var, field: Field, hosted: bool) -> Option<Pr
             Problem::new(
                 ProblemKind::PasteResidue,
                 name,
-                format!("{} has {what} its value: {}", at(name, var), shown(value)),
+                format!("{} has {what} its value: {shown}", at(name, var)),
             )
             .help("remove them; in a `.env` file write `NAME=value` or `NAME=\"value\"`, nothing else"),
         );
@@ -862,9 +905,7 @@ fn value_problem(name: &str, var: &Var, field: Field, hosted: bool) -> Option<Pr
         );
     }
 
-    // The format messages quote a value in backticks; never one shaped like a credential.
-    let why =
-        formats::format_error(field, value, hosted)?.replace(&format!("`{value}`"), &shown(value));
+    let why = formats::format_error(field, value, &shown.to_string(), hosted)?;
     let mut message = format!("{} {why}", at(name, var));
     if field.is_credential() {
         message.push_str(&format!(": {}", Masked(value)));
@@ -878,7 +919,7 @@ fn value_problem(name: &str, var: &Var, field: Field, hosted: bool) -> Option<Pr
             "the cluster is shown beside the keys in the Pusher Channels dashboard".to_owned()
         }
         Field::Cluster => {
-            let dedicated = if is_plainly_a_setting(value) && !value.contains([':', '/']) {
+            let dedicated = if shown.is_whole() {
                 format!(
                     "`PUSHER_HOST=api-{}.pusher.com`",
                     value.to_ascii_lowercase()

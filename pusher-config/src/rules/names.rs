@@ -131,6 +131,27 @@ pub fn known_names() -> impl Iterator<Item = String> {
     server.chain(mirrors)
 }
 
+/// The public-prefixed names of settings that must never be public: each is an exposed secret
+/// when set.
+const NEVER_PUBLIC: [&str; 5] = [
+    "PUSHER_SECRET",
+    "PUSHER_APP_SECRET",
+    "PUSHER_APP_ID",
+    "PUSHER_ENCRYPTION_MASTER_KEY_BASE64",
+    "PUSHER_ENCRYPTION_MASTER_KEY",
+];
+
+/// Every name `pusher_config!()` reads from the process environment: the known names and the
+/// public-prefixed names of the secret and app id. A closed list, so that every one can be
+/// tracked and a new one set later rebuilds; an unknown public variable (`NEXT_PUBLIC_SITE`)
+/// is checked where it is tracked whole, in a `.env` file, and at run time.
+pub fn build_time_names() -> impl Iterator<Item = String> {
+    let never_public = PUBLIC_PREFIXES
+        .into_iter()
+        .flat_map(|prefix| NEVER_PUBLIC.map(|name| format!("{prefix}{name}")));
+    known_names().chain(never_public)
+}
+
 /// Whether a variable's name says it holds a secret: `…SECRET…`, an encryption master key, a
 /// private key, a password.
 pub fn names_a_secret(name: &str) -> bool {

@@ -1,0 +1,175 @@
+//! The one masking policy of the rules' messages: a value is shown whole only when it passed
+//! as harmless for its setting; anything else, whatever setting it was put in, is masked.
+
+use std::fmt;
+
+use super::names::Field;
+use super::providers;
+use crate::mask::Masked;
+
+/// A setting's value as a message shows it: `` `eu` `` when harmless, else masked
+/// (`` `ghp_…` (40 chars) ``).
+///
+/// Harmless means: a port of at most five digits; a cluster or scheme that is one short word
+/// of letters, digits and `-`; a host that is a name or address made of such words, with an
+/// optional `scheme://`, `:port` and path. No credential (app id, key, secret) is ever shown,
+/// and no value with a run that could be one: another service's token, six or more digits in
+/// a row (an app id), twelve or more mixed letters and digits, sixteen or more hex digits.
+#[derive(Clone, Copy)]
+pub(crate) struct Shown<'a> {
+    field: Field,
+    value: &'a str,
+}
+
+impl<'a> Shown<'a> {
+    pub(crate) fn new(field: Field, value: &'a str) -> Self {
+        Self { field, value }
+    }
+
+    /// Whether the value is shown whole.
+    pub(crate) fn is_whole(&self) -> bool {
+        is_harmless(self.field, self.value)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_whole() {
+            write!(f, "`{}`", self.value)
+        } else {
+            fmt::Display::fmt(&Masked(self.value), f)
+        }
+    }
+}
+
+fn is_harmless(field: Field, value: &str) -> bool {
+    match field {
+        Field::AppId | Field::Key | Field::Secret => false,
+        Field::Port => (1..=5).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit()),
+        Field::Cluster | Field::Scheme => is_word(value),
+        Field::Host => is_plain_host(value),
+    }
+}
+
+/// One short word of letters, digits and `-`, that cannot be a credential.
+fn is_word(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= 32
+        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !could_be_a_credential(value)
+}
+
+/// A host name or address, with an optional known scheme, port and path, none of whose
+/// words could be a credential.
+fn is_plain_host(value: &str) -> bool {
+    if value.is_empty() || value.len() > 253 || could_be_a_credential(value) {
+        return false;
+    }
+    let rest = ["https://", "http://", "wss://", "ws://"]
+        .iter()
+        .find_map(|scheme| value.strip_prefix(scheme))
+        .unwrap_or(value);
+    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let path_ok = path
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-._/".contains(&b));
+    let host = match authority.rsplit_once(':') {
+        Some((host, port)) if !host.contains(':') || host.ends_with(']') => {
+            if !port.is_empty() && !is_harmless(Field::Port, port) {
+                return false;
+            }
+            host
+        }
+        _ => authority,
+    };
+    let ipv6 = |h: &str| {
+        h.len() <= 41
+            && h.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'[' || b == b']')
+    };
+    let labels_ok = !host.is_empty()
+        && host
+            .split('.')
+            .all(|label| !label.is_empty() && label.len() <= 63 && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+    path_ok && (labels_ok || ipv6(host))
+}
+
+/// Whether `value`, or a run of letters and digits in it, could be a credential.
+fn could_be_a_credential(value: &str) -> bool {
+    if providers::recognise(value).is_some() {
+        return true;
+    }
+    value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|run| {
+            let digits = run.bytes().filter(u8::is_ascii_digit).count();
+            let letters = run.len() - digits;
+            let hex = run.bytes().all(|b| b.is_ascii_hexdigit());
+            let mixed_case = run.bytes().any(|b| b.is_ascii_uppercase())
+                && run.bytes().any(|b| b.is_ascii_lowercase());
+            let digit_run = run
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|digits| digits.len() >= 6);
+            digit_run
+                || (run.len() >= 12 && digits > 0 && letters > 0)
+                || (run.len() >= 16 && hex)
+                || (run.len() >= 10 && mixed_case)
+                || run.len() >= 24
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(field: Field, value: &str) -> String {
+        Shown::new(field, value).to_string()
+    }
+
+    #[test]
+    fn harmless_settings_are_shown_whole() {
+        assert_eq!(shown(Field::Cluster, "europe"), "`europe`");
+        assert_eq!(shown(Field::Cluster, "eu-west-1"), "`eu-west-1`");
+        assert_eq!(shown(Field::Scheme, "wss"), "`wss`");
+        assert_eq!(shown(Field::Port, "70000"), "`70000`");
+        for host in [
+            "ws.example.org",
+            "soketi",
+            "127.0.0.1",
+            "[::1]",
+            "::1",
+            "https://ws.example.org",
+            "ws.example.org:6001",
+            "ws.example.org/app",
+            "api-eu.pusher.com",
+        ] {
+            assert_eq!(shown(Field::Host, host), format!("`{host}`"));
+        }
+    }
+
+    #[test]
+    fn credentials_and_what_could_be_one_are_masked_in_every_setting() {
+        let secret = "0f1e2d3c4b5a69788796";
+        let planted = [
+            secret,
+            "7305518",
+            "AKIAIOSFODNN7EXAMPLQ",
+            "ghp_8fK2mQ9xL4vB7nR1tY6wE3sA0dZ5cH2jU8pO",
+            "pk_live_51Hq2xK7f3Rb9QmZpL0sT4vW8yA1cE5gI7kM9",
+        ];
+        for field in Field::ALL {
+            for value in planted {
+                for wrapped in [
+                    value.to_owned(),
+                    format!("{value}.pusher.com"),
+                    format!("api-{value}.pusher.com"),
+                    format!("https://{value}@ws.example.org"),
+                    format!("{value}\0x"),
+                ] {
+                    let text = shown(field, &wrapped);
+                    assert!(!text.contains(value), "{field:?}: {text}");
+                }
+            }
+        }
+        assert_eq!(shown(Field::Key, "a"), "(1 chars)");
+    }
+}

@@ -1,0 +1,237 @@
+use super::*;
+use crate::rules::Mode;
+
+/// A file in a fresh temporary folder, removed when dropped.
+struct TempEnv {
+    dir: std::path::PathBuf,
+}
+
+impl TempEnv {
+    fn new(tag: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("pc-envfile-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        Self { dir }
+    }
+
+    fn file(&self, text: &str) -> std::path::PathBuf {
+        let path = self.dir.join(".env");
+        std::fs::write(&path, text).expect("write");
+        path
+    }
+}
+
+impl Drop for TempEnv {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn read(tag: &str, text: &str) -> EnvFile {
+    let temp = TempEnv::new(tag);
+    read_env_file(&temp.file(text), ".env", |_| true)
+}
+
+fn messages(file: &EnvFile) -> Vec<String> {
+    file.errors.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn segments_are_the_items_dotenvy_yields() {
+    let texts = [
+        "A=1\nB='two\nlines'\n# C='x\n\n  \nD=\"q\" # c\nE=5",
+        "A=1 # it's\nB='unclosed\nC=3\n",
+        "export A=1\r\nB=\"x\\\"y\"\r\n#\r\nC = 3 \n",
+        "A=1\\\nB=2\nC='a\\'b'\nD=\n",
+        "# 'quote in a comment\nA=\"unclosed\nB=2\n",
+        "A=1 \tB",
+        "=1\nA B=2\n1A=3\nexport\n",
+    ];
+    for text in texts {
+        let items = dotenvy::from_read_iter(text.as_bytes()).count();
+        assert_eq!(segments(text).len(), items, "{text:?}");
+    }
+}
+
+#[test]
+fn an_unclosed_quote_is_reported_on_its_own_line() {
+    let file = read(
+        "unclosed",
+        "# a comment with a 'quote\nPUSHER_APP_ID=1\nPUSHER_SECRET='0123abcd\nPUSHER_KEY=9\n",
+    );
+    assert_eq!(
+        messages(&file),
+        ["cannot parse `.env` line 3: a quote opened on this line is never closed"]
+    );
+    assert_eq!(file.vars.get("PUSHER_APP_ID").map(|v| v.value.as_str()), Some("1"));
+}
+
+#[test]
+fn every_bad_line_names_its_own_line() {
+    let file = read("bad-lines", "A B=1\nPUSHER_KEY=x\nA B=1\nA B=1\n");
+    let lines: Vec<_> = file.errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [Some(1), Some(3), Some(4)]);
+    let file = read("after-multiline", "A='x\ny'\nB C\n");
+    assert_eq!(file.errors[0].line, Some(3));
+}
+
+#[test]
+fn a_redefinition_names_both_lines() {
+    let file = read(
+        "twice",
+        "PUSHER_KEY=1\n# PUSHER_KEY=2\nPUSHER_KEY=1\nPUSHER_KEY=3\n",
+    );
+    assert_eq!(
+        messages(&file),
+        ["`.env` line 4 defines `PUSHER_KEY` again, with another value than on line 1; \
+          dotenvy and Laravel read the first, Next.js the last: keep one"]
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_first_name() {
+    let file = read("bom", "\u{feff}PUSHER_APP_ID=2047711\nPUSHER_CLUSTER=eu\n");
+    assert!(file.errors.is_empty(), "{:?}", file.errors);
+    assert_eq!(
+        file.vars.get("PUSHER_APP_ID").map(|v| v.origin.clone()),
+        Some(Origin::EnvFile {
+            path: ".env".to_owned(),
+            line: Some(1)
+        })
+    );
+}
+
+#[test]
+fn values_read_the_names_dotenvy_substitutes() {
+    let names = |value: &str| scan_value(value).names;
+    assert_eq!(names("${PUSHER_APP_KEY}"), ["PUSHER_APP_KEY"]);
+    // Unbraced names end at the first character that is not alphanumeric, as in dotenvy.
+    assert_eq!(names("$MY_HOST"), ["MY"]);
+    assert_eq!(names("\"$HOME/x\""), ["HOME"]);
+    assert_eq!(names("$A$B"), ["A", "B"]);
+    // Nothing is expanded inside single quotes, after a backslash, or after a comment.
+    assert!(names("'pa$$word$SECRET'").is_empty());
+    assert!(names("\\$NOT").is_empty());
+    assert!(names("x #${COMMENTED}").is_empty());
+    assert!(names("$").is_empty() && names("${}").is_empty());
+}
+
+#[test]
+fn scanned_lengths_match_dotenvy_expansions() {
+    let text = "A=abc\nB=\"${A}-${A}\"\nC='lit$A'\nD=x\\ y$A\nE=${B}${B}${B}\n";
+    let mut lengths: HashMap<String, usize> = HashMap::new();
+    for (segment, item) in segments(text).iter().zip(dotenvy::from_read_iter(text.as_bytes())) {
+        let (name, value) = item.expect("parses");
+        let (_, raw) = definition(segment.text).expect("a definition");
+        let expansion = scan_value(raw);
+        let length = expansion.literal_bytes
+            + expansion.names.iter().map(|n| lengths.get(n).copied().unwrap_or(0)).sum::<usize>();
+        assert_eq!(length, value.len(), "{name}");
+        lengths.insert(name, length);
+    }
+}
+
+#[test]
+fn references_follow_the_files_variables_and_skip_unrelated_lines() {
+    let file = read(
+        "references",
+        "REGION_ALIAS=${REGION}\nPUSHER_CLUSTER=${REGION_ALIAS}\nGH=${GITHUB_TOKEN}\n\
+         DB='pa$$SECRETPART'\nNEXT_PUBLIC_SITE=${SITE_URL}\n",
+    );
+    let references: Vec<_> = file.references.iter().map(String::as_str).collect();
+    assert_eq!(references, ["REGION", "REGION_ALIAS"]);
+}
+
+#[test]
+fn a_client_read_never_tracks_the_secret_a_public_value_was_expanded_from() {
+    let temp = TempEnv::new("client-refs");
+    let path = temp.file(
+        "PUSHER_APP_SECRET=0f1e2d3c4b5a69788796\nALIAS=${PUSHER_APP_SECRET}\n\
+         VITE_PUSHER_APP_KEY=\"${ALIAS}\"\n",
+    );
+    let file = read_env_file(&path, ".env", |name| Mode::Client.reads_name(name));
+    assert!(file.references.iter().all(|name| Mode::Client.reads_name(name)));
+    assert!(file.vars.get("PUSHER_APP_SECRET").is_none());
+    let key = file.vars.get("VITE_PUSHER_APP_KEY").expect("read");
+    assert_eq!(key.from_secret.as_deref(), Some("PUSHER_APP_SECRET"));
+}
+
+#[test]
+fn an_expansion_bomb_stops_at_the_line_past_the_limit() {
+    let mut text = String::from("V0=xxxxxxxxxxxxxxxx\n");
+    for i in 1..40 {
+        text.push_str(&format!("V{i}=${{V{}}}${{V{}}}\n", i - 1, i - 1));
+    }
+    text.push_str("PUSHER_KEY=after\n");
+    let started = std::time::Instant::now();
+    let file = read("bomb", &text);
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    assert_eq!(file.errors.len(), 1, "{:?}", file.errors);
+    let error = &file.errors[0];
+    assert_eq!(error.kind, EnvFileErrorKind::TooLarge);
+    // 16 bytes doubled 13 times is 131,072, the first past 65,536: line 14 defines `V13`.
+    assert_eq!(error.line, Some(14));
+    assert!(error.to_string().contains("`V13` would expand to 131072 bytes"), "{error}");
+    assert!(file.vars.get("PUSHER_KEY").is_none());
+}
+
+#[test]
+fn what_is_not_a_regular_file_is_an_error_that_says_so() {
+    let temp = TempEnv::new("kinds");
+    let folder = temp.dir.join("folder.env");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let file = read_env_file(&folder, "folder.env", |_| true);
+    assert_eq!(messages(&file), ["cannot read `folder.env`: it is a folder, not a file"]);
+
+    let broken = temp.dir.join("broken.env");
+    std::os::unix::fs::symlink(temp.dir.join("missing"), &broken).expect("link");
+    let file = read_env_file(&broken, "broken.env", |_| true);
+    assert_eq!(
+        messages(&file),
+        ["cannot read `broken.env`: it is a link to a file that does not exist"]
+    );
+
+    let fifo = temp.dir.join("fifo.env");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|status| status.success()) {
+        let file = read_env_file(&fifo, "fifo.env", |_| true);
+        assert_eq!(
+            messages(&file),
+            ["cannot read `fifo.env`: it is not a regular file (a pipe, socket or device)"]
+        );
+    }
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_not_read() {
+    let temp = TempEnv::new("huge");
+    let path = temp.dir.join(".env");
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
+    let read = read_env_file(&path, ".env", |_| true);
+    assert!(!read.read);
+    assert_eq!(
+        messages(&read),
+        [format!(
+            "cannot read `.env`: it has {} bytes, more than the {MAX_FILE_BYTES} bytes a `.env` file may have",
+            MAX_FILE_BYTES + 1
+        )]
+    );
+}
+
+#[test]
+fn twenty_thousand_unrelated_variables_read_in_linear_time() {
+    let mut text = String::new();
+    for i in 0..20_000 {
+        text.push_str(&format!("UNRELATED_{i}=value-{i}-${{HOME}}\n"));
+    }
+    text.push_str("PUSHER_CLUSTER=eu\n");
+    let started = std::time::Instant::now();
+    let file = read("many", &text);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(file.vars.get("PUSHER_CLUSTER").map(|v| v.origin.clone()), Some(Origin::EnvFile {
+        path: ".env".to_owned(),
+        line: Some(20_001),
+    }));
+    assert!(file.references.is_empty());
+}
