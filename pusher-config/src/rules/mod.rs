@@ -39,8 +39,8 @@ pub use problem::{Problem, ProblemKind, Problems};
 
 use crate::config::Scheme;
 use crate::mask::{Masked, WithKnownPrefix};
-use shown::Shown;
 use crate::source::{EnvFileError, EnvFileErrorKind, Var, Vars};
+use shown::Shown;
 
 /// What is being built: a server config (everything) or a client config (public part only).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -131,18 +131,16 @@ pub fn known_names() -> impl Iterator<Item = String> {
     server.chain(mirrors)
 }
 
-/// The public-prefixed names of settings that must never be public: each is an exposed secret
-/// when set.
-const NEVER_PUBLIC: [&str; 5] = [
+/// The public-prefixed names of secrets: each is an exposed secret when set.
+const NEVER_PUBLIC: [&str; 4] = [
     "PUSHER_SECRET",
     "PUSHER_APP_SECRET",
-    "PUSHER_APP_ID",
     "PUSHER_ENCRYPTION_MASTER_KEY_BASE64",
     "PUSHER_ENCRYPTION_MASTER_KEY",
 ];
 
 /// Every name `pusher_config!()` reads from the process environment: the known names and the
-/// public-prefixed names of the secret and app id. A closed list, so that every one can be
+/// public-prefixed names of the secret. A closed list, so that every one can be
 /// tracked and a new one set later rebuilds; an unknown public variable (`NEXT_PUBLIC_SITE`)
 /// is checked where it is tracked whole, in a `.env` file, and at run time.
 pub fn build_time_names() -> impl Iterator<Item = String> {

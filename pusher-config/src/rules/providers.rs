@@ -126,18 +126,28 @@ fn compiled() -> &'static [Regex] {
 
 /// The other service whose credential `value` is, if any.
 pub fn recognise(value: &str) -> Option<Foreign> {
-    TABLE.iter().zip(compiled()).find_map(|(entry, regex)| {
-        let captures = regex.captures(value)?;
-        if entry.confirm.is_some_and(|confirm| !confirm(value)) {
-            return None;
-        }
-        let prefix_len = captures.name("p").map_or(0, |p| p.as_str().chars().count());
-        Some(Foreign {
-            provider: entry.provider,
-            what: entry.what,
-            prefix_len,
+    recognise_entry(value).map(|(_, foreign)| foreign)
+}
+
+/// [`recognise`], with the index of the table entry that matched.
+fn recognise_entry(value: &str) -> Option<(usize, Foreign)> {
+    TABLE
+        .iter()
+        .zip(compiled())
+        .enumerate()
+        .find_map(|(index, (entry, regex))| {
+            let captures = regex.captures(value)?;
+            if entry.confirm.is_some_and(|confirm| !confirm(value)) {
+                return None;
+            }
+            let prefix_len = captures.name("p").map_or(0, |p| p.as_str().chars().count());
+            let foreign = Foreign {
+                provider: entry.provider,
+                what: entry.what,
+                prefix_len,
+            };
+            Some((index, foreign))
         })
-    })
 }
 
 /// Clerk publishable keys are `pk_{live,test}_` and the base64 of the Frontend API host
@@ -272,6 +282,76 @@ mod tests {
         ];
         for (value, expected) in cases {
             assert_eq!(provider(value), Some(expected), "{value}");
+        }
+    }
+
+    /// One made-up value in each entry's shape, in table order.
+    const EXAMPLES: &[(&str, &str)] = &[
+        ("sk_test_0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c", "Paystack"),
+        ("pk_test_ZXhhbXBsZS1hcHAtMTIuY2xlcmsuYWNjb3VudHMuZGV2JA", "Clerk"),
+        ("whsec_3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c", "Stripe"),
+        ("rk_live_9aB8cD7eF6gH5iJ4kL3mN2oP", "Stripe"),
+        ("pk_live_51Hq2xK7f3Rb9QmZpL0sT4vW8yA1cE5gI7kM9", "Stripe, Clerk, Paystack"),
+        ("sk-ant-api03-a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "Anthropic"),
+        ("sk-proj-a1B2c3D4e5T3BlbkFJf6G7h8I9j0K1l2", "OpenAI"),
+        ("sk-svcacct-q8W7e6R5t4Y3u2I1o0P9a8S7d6F5", "OpenAI"),
+        (
+            "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",
+            "OpenRouter",
+        ),
+        ("sk-a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "OpenAI, Anthropic, OpenRouter"),
+        ("AKIAQ3EGRUV7EXAMPL3S", "AWS"),
+        ("ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "GitHub"),
+        (
+            "github_pat_11ABCDEFG0a1B2c3D4e5F6_g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V2w3X4y5Z6a7B8c9D0e1F2g3H4",
+            "GitHub",
+        ),
+        ("glpat-a1B2c3D4e5F6g7H8i9J0", "GitLab"),
+        ("xoxb-1234567890-abcdefghij", "Slack"),
+        ("xapp-1-A0123456789-0123456789012-abcdef0123456789", "Slack"),
+        ("SK0123456789abcdef0123456789abcdef", "Twilio"),
+        ("AC0123456789abcdef0123456789abcdef", "Twilio"),
+        (
+            "SG.a1B2c3D4e5F6g7H8i9J0kL.a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V",
+            "SendGrid",
+        ),
+        ("AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q", "Google"),
+        ("key-0123456789abcdef0123456789abcdef", "Mailgun"),
+        ("0123456789abcdef0123456789abcdef-0a1b2c3d-4e5f6a7b", "Mailgun"),
+        ("pubkey-0123456789abcdef0123456789abcdef", "Mailgun"),
+        ("pk.eyJ1IjoiZXhhbXBsZSIsImEiOiJjazEyMyJ9.a1B2c3D4e5F6g7H8", "Mapbox"),
+        ("re_a1B2c3D4_e5F6g7H8i9J0k1L2m3N4", "Resend"),
+        ("sq0atp-a1B2c3D4e5F6g7H8i9J0k1", "Square"),
+        (
+            "EAAAl0a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V2w3X4y5Z6a7B8c9",
+            "Square",
+        ),
+        ("shpat_0123456789abcdef0123456789abcdef", "Shopify"),
+        ("npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "npm"),
+        ("sbp_0123456789abcdef0123456789abcdef01234567", "Supabase"),
+        ("sb_secret_a1B2c3D4e5F6g7H8i9J0k1L2", "Supabase"),
+        (
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJvbGUiOiJhbm9uIn0.c2lnbmF0dXJl",
+            "Supabase",
+        ),
+        (
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJl",
+            "a JSON Web Token",
+        ),
+        ("aBcD12.eFgH34:a1B2c3D4e5F6g7H8i9J0k1L2", "Ably"),
+    ];
+
+    #[test]
+    fn every_recogniser_names_a_value_of_its_own_shape() {
+        assert_eq!(EXAMPLES.len(), TABLE.len());
+        for (index, (value, provider)) in EXAMPLES.iter().enumerate() {
+            let found = recognise_entry(value);
+            assert_eq!(
+                found.map(|(entry, foreign)| (entry, foreign.provider)),
+                Some((index, *provider)),
+                "{value} should be recognised by entry {index}: {}",
+                TABLE[index].what
+            );
         }
     }
 

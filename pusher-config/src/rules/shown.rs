@@ -55,7 +55,9 @@ fn is_harmless(field: Field, value: &str) -> bool {
 fn is_word(value: &str) -> bool {
     !value.is_empty()
         && value.len() <= 32
-        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         && !could_be_a_credential(value)
 }
 
@@ -84,12 +86,17 @@ fn is_plain_host(value: &str) -> bool {
     };
     let ipv6 = |h: &str| {
         h.len() <= 41
-            && h.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'[' || b == b']')
+            && h.bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'[' || b == b']')
     };
     let labels_ok = !host.is_empty()
-        && host
-            .split('.')
-            .all(|label| !label.is_empty() && label.len() <= 63 && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
     path_ok && (labels_ok || ipv6(host))
 }
 

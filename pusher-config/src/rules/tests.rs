@@ -100,9 +100,16 @@ fn only(problems: &Problems, kind: ProblemKind, var: &str) -> Problem {
 }
 
 /// Whether `text` shows 9 or more consecutive characters of `value` (a mask shows at most 8:
-/// a provider's prefix such as `pk_live_`, or 4 characters of a Pusher key).
+/// a provider's prefix such as `pk_live_`, or 4 characters of a Pusher key), or, for a value
+/// shorter than that (a 7-digit app id), the whole value as a word of its own.
 fn leaks(text: &str, value: &str) -> bool {
     let chars: Vec<char> = value.chars().collect();
+    if chars.len() < 9 {
+        let apart = |c: Option<char>| !c.is_some_and(|c| c.is_ascii_alphanumeric());
+        return text.match_indices(value).any(|(at, _)| {
+            apart(text[..at].chars().next_back()) && apart(text[at + value.len()..].chars().next())
+        });
+    }
     chars
         .windows(9)
         .any(|window| text.contains(&window.iter().collect::<String>()))
@@ -1514,4 +1521,149 @@ fn an_encryption_master_key_in_a_public_variable_is_exposed() {
         ProblemKind::ExposedSecret,
         "NEXT_PUBLIC_PUSHER_ENCRYPTION_MASTER_KEY_BASE64",
     );
+}
+
+// Masking: one policy for every setting.
+
+#[test]
+fn a_credential_pasted_into_any_setting_is_never_shown_whole() {
+    let planted = [
+        SECRET,
+        APP_ID,
+        "ghp_7Rk2mQ9xL4vB7nR1tY6wE3sA0dZ5cH2jU8pO",
+        "AKIAZ7Q3M5N8P2R4T6V9",
+        STRIPE_SK_LIVE,
+    ];
+    let settings = [
+        "PUSHER_CLUSTER",
+        "PUSHER_HOST",
+        "PUSHER_PORT",
+        "PUSHER_SCHEME",
+        "NEXT_PUBLIC_PUSHER_CLUSTER",
+        "VITE_PUSHER_HOST",
+    ];
+    for value in planted {
+        for setting in settings {
+            for shape in [
+                value.to_owned(),
+                format!("{value}.pusher.com"),
+                format!("api-{value}.pusher.com"),
+                format!("ws-{value}.example.org"),
+                format!("{value}\0"),
+            ] {
+                for mode in [Mode::Server, Mode::Client] {
+                    let pairs = with(hosted(), setting, &shape);
+                    if let Err(problems) = check(&vars(&pairs), mode) {
+                        let shown = problems.to_string();
+                        assert!(
+                            !leaks(&shown, value),
+                            "{setting}={shape:?} ({mode:?}) shown in:\n{shown}"
+                        );
+                        let debug = format!("{problems:?}");
+                        assert!(!leaks(&debug, value), "{setting}: {debug}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_pusher_host_naming_a_secret_is_masked_and_reported() {
+    let host = format!("api-{SECRET}.pusher.com");
+    let problems = server_fail(&with(hosted(), "PUSHER_HOST", &host));
+    assert_eq!(
+        kinds(&problems),
+        [(ProblemKind::Swapped, "PUSHER_HOST")],
+        "{problems}"
+    );
+    // A client build cannot compare with the secret: the cluster the host names disagrees,
+    // and is masked.
+    let problems = fail(&with(hosted(), "PUSHER_HOST", &host), Mode::Client);
+    assert!(!leaks(&problems.to_string(), SECRET), "{problems}");
+    assert!(problems.has(ProblemKind::Mismatch), "{problems}");
+}
+
+#[test]
+fn harmless_settings_are_still_shown_whole() {
+    let problems = server_fail(&with(hosted(), "PUSHER_CLUSTER", "europe"));
+    assert!(
+        problems
+            .to_string()
+            .contains("is `europe`, not a Pusher cluster; did you mean `eu`?"),
+        "{problems}"
+    );
+    let problems = server_fail(&with(hosted(), "PUSHER_PORT", "6001"));
+    assert!(
+        problems
+            .to_string()
+            .contains("is `6001`, but Pusher's hosted service"),
+        "{problems}"
+    );
+    let pairs = with(hosted(), "PUSHER_HOST", "https://ws.example.org");
+    let problems = server_fail(&pairs);
+    assert!(
+        problems
+            .to_string()
+            .contains("is `https://ws.example.org`, with a scheme inside the host"),
+        "{problems}"
+    );
+}
+
+#[test]
+fn a_control_character_in_a_value_is_paste_residue_naming_the_variable() {
+    let pairs = with(
+        with(hosted(), "PUSHER_HOST", "soketi\0x"),
+        "PUSHER_CLUSTER",
+        "",
+    );
+    let problems = server_fail(&pairs);
+    let problem = only(&problems, ProblemKind::PasteResidue, "PUSHER_HOST");
+    assert!(
+        problem
+            .message
+            .contains("a control character (U+0000) in its value"),
+        "{problems}"
+    );
+    // Another service's token is named even with residue around it.
+    let pairs = with(
+        hosted(),
+        "PUSHER_KEY",
+        "ghp_7Rk2mQ9xL4vB7nR1tY6wE3sA0dZ5cH2jU8pO\\\0",
+    );
+    let problems = server_fail(&pairs);
+    only(&problems, ProblemKind::ForeignCredential, "PUSHER_KEY");
+}
+
+#[test]
+fn a_public_value_expanded_from_a_secret_is_an_exposed_secret_in_both_modes() {
+    let mut vars = vars(&hosted());
+    let origin = crate::source::Origin::EnvFile {
+        path: ".env".to_owned(),
+        line: Some(9),
+    };
+    vars.insert_expanded(
+        "VITE_PUSHER_APP_KEY".to_owned(),
+        SECRET.to_owned(),
+        origin,
+        Some("PUSHER_APP_SECRET".to_owned()),
+    );
+    for mode in [Mode::Server, Mode::Client] {
+        let problems = check(&vars, mode).expect_err("exposed");
+        let problem = only(&problems, ProblemKind::ExposedSecret, "VITE_PUSHER_APP_KEY");
+        assert_eq!(
+            problem.message,
+            "`VITE_PUSHER_APP_KEY` in `.env` line 9 is expanded from `${PUSHER_APP_SECRET}`: the secret would ship to every browser"
+        );
+    }
+}
+
+#[test]
+fn checked_debug_masks_what_could_be_a_credential() {
+    let checked = pass(&hosted(), Mode::Server);
+    let debug = format!("{checked:?}");
+    for value in [APP_ID, KEY, SECRET] {
+        assert!(!leaks(&debug, value), "{debug}");
+    }
+    assert!(debug.contains("cluster: Some(\"`eu`\")"), "{debug}");
 }

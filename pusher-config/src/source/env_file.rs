@@ -125,7 +125,9 @@ fn segments(text: &str) -> Vec<Segment<'_>> {
         let end = match state {
             State::Complete => {
                 let line = &text[start..offset];
-                let line = line.strip_suffix('\n').map_or(line, |l| l.strip_suffix('\r').unwrap_or(l));
+                let line = line
+                    .strip_suffix('\n')
+                    .map_or(line, |l| l.strip_suffix('\r').unwrap_or(l));
                 start + line.len()
             }
             State::Comment => here + pos,
@@ -428,7 +430,11 @@ impl<K: Fn(&str) -> bool> Reader<'_, K> {
                 } else {
                     "not a `NAME=value` line; check its quotes and escapes"
                 };
-                self.error(EnvFileErrorKind::Unparsable, Some(segment.line), reason.to_owned());
+                self.error(
+                    EnvFileErrorKind::Unparsable,
+                    Some(segment.line),
+                    reason.to_owned(),
+                );
                 return;
             }
             Err(other) => {
@@ -464,7 +470,9 @@ impl<K: Fn(&str) -> bool> Reader<'_, K> {
                     line: Some(segment.line),
                 };
                 let from_secret = self.secret_refs.get(&name).cloned();
-                self.file.vars.insert_expanded(name.clone(), value.clone(), origin, from_secret);
+                self.file
+                    .vars
+                    .insert_expanded(name.clone(), value.clone(), origin, from_secret);
                 self.first.insert(name, (value, segment.line));
             }
             Some((first, line)) if *first != value => {

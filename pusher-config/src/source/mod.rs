@@ -389,6 +389,20 @@ mod tests {
     }
 
     #[test]
+    fn debug_never_shows_a_value() {
+        let vars = Vars::from_pairs([
+            ("PUSHER_SECRET", "8f04dc5bdb1d008a871c"),
+            ("PUSHER_APP_ID", "2086431"),
+        ]);
+        let debug = format!("{vars:?}");
+        assert!(
+            !debug.contains("8f04dc5bdb1d008a871c") && !debug.contains("2086431"),
+            "{debug}"
+        );
+        assert!(debug.contains("`8f04…` (20 chars)"), "{debug}");
+    }
+
+    #[test]
     fn only_pusher_and_public_names_are_kept() {
         let vars = Vars::from_pairs([
             ("PUSHER_KEY", "a"),

@@ -63,7 +63,10 @@ fn an_unclosed_quote_is_reported_on_its_own_line() {
         messages(&file),
         ["cannot parse `.env` line 3: a quote opened on this line is never closed"]
     );
-    assert_eq!(file.vars.get("PUSHER_APP_ID").map(|v| v.value.as_str()), Some("1"));
+    assert_eq!(
+        file.vars.get("PUSHER_APP_ID").map(|v| v.value.as_str()),
+        Some("1")
+    );
 }
 
 #[test]
@@ -83,8 +86,10 @@ fn a_redefinition_names_both_lines() {
     );
     assert_eq!(
         messages(&file),
-        ["`.env` line 4 defines `PUSHER_KEY` again, with another value than on line 1; \
-          dotenvy and Laravel read the first, Next.js the last: keep one"]
+        [
+            "`.env` line 4 defines `PUSHER_KEY` again, with another value than on line 1; \
+          dotenvy and Laravel read the first, Next.js the last: keep one"
+        ]
     );
 }
 
@@ -120,12 +125,19 @@ fn values_read_the_names_dotenvy_substitutes() {
 fn scanned_lengths_match_dotenvy_expansions() {
     let text = "A=abc\nB=\"${A}-${A}\"\nC='lit$A'\nD=x\\ y$A\nE=${B}${B}${B}\n";
     let mut lengths: HashMap<String, usize> = HashMap::new();
-    for (segment, item) in segments(text).iter().zip(dotenvy::from_read_iter(text.as_bytes())) {
+    for (segment, item) in segments(text)
+        .iter()
+        .zip(dotenvy::from_read_iter(text.as_bytes()))
+    {
         let (name, value) = item.expect("parses");
         let (_, raw) = definition(segment.text).expect("a definition");
         let expansion = scan_value(raw);
         let length = expansion.literal_bytes
-            + expansion.names.iter().map(|n| lengths.get(n).copied().unwrap_or(0)).sum::<usize>();
+            + expansion
+                .names
+                .iter()
+                .map(|n| lengths.get(n).copied().unwrap_or(0))
+                .sum::<usize>();
         assert_eq!(length, value.len(), "{name}");
         lengths.insert(name, length);
     }
@@ -150,7 +162,10 @@ fn a_client_read_never_tracks_the_secret_a_public_value_was_expanded_from() {
          VITE_PUSHER_APP_KEY=\"${ALIAS}\"\n",
     );
     let file = read_env_file(&path, ".env", |name| Mode::Client.reads_name(name));
-    assert!(file.references.iter().all(|name| Mode::Client.reads_name(name)));
+    assert!(file
+        .references
+        .iter()
+        .all(|name| Mode::Client.reads_name(name)));
     assert!(file.vars.get("PUSHER_APP_SECRET").is_none());
     let key = file.vars.get("VITE_PUSHER_APP_KEY").expect("read");
     assert_eq!(key.from_secret.as_deref(), Some("PUSHER_APP_SECRET"));
@@ -171,7 +186,12 @@ fn an_expansion_bomb_stops_at_the_line_past_the_limit() {
     assert_eq!(error.kind, EnvFileErrorKind::TooLarge);
     // 16 bytes doubled 13 times is 131,072, the first past 65,536: line 14 defines `V13`.
     assert_eq!(error.line, Some(14));
-    assert!(error.to_string().contains("`V13` would expand to 131072 bytes"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("`V13` would expand to 131072 bytes"),
+        "{error}"
+    );
     assert!(file.vars.get("PUSHER_KEY").is_none());
 }
 
@@ -181,7 +201,10 @@ fn what_is_not_a_regular_file_is_an_error_that_says_so() {
     let folder = temp.dir.join("folder.env");
     std::fs::create_dir_all(&folder).expect("folder");
     let file = read_env_file(&folder, "folder.env", |_| true);
-    assert_eq!(messages(&file), ["cannot read `folder.env`: it is a folder, not a file"]);
+    assert_eq!(
+        messages(&file),
+        ["cannot read `folder.env`: it is a folder, not a file"]
+    );
 
     let broken = temp.dir.join("broken.env");
     std::os::unix::fs::symlink(temp.dir.join("missing"), &broken).expect("link");
@@ -229,9 +252,12 @@ fn twenty_thousand_unrelated_variables_read_in_linear_time() {
     let started = std::time::Instant::now();
     let file = read("many", &text);
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
-    assert_eq!(file.vars.get("PUSHER_CLUSTER").map(|v| v.origin.clone()), Some(Origin::EnvFile {
-        path: ".env".to_owned(),
-        line: Some(20_001),
-    }));
+    assert_eq!(
+        file.vars.get("PUSHER_CLUSTER").map(|v| v.origin.clone()),
+        Some(Origin::EnvFile {
+            path: ".env".to_owned(),
+            line: Some(20_001),
+        })
+    );
     assert!(file.references.is_empty());
 }
