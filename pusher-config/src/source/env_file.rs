@@ -47,8 +47,9 @@ struct Segment<'t> {
     line: usize,
     /// Its text, as dotenvy hands it to its line parser.
     text: &'t str,
-    /// Whether a quote was still open at the end of the file.
-    unclosed: bool,
+    /// Why the file ended before the line did (an open quote, a trailing space or
+    /// backslash), if it did: dotenvy reports such a line as unparsable.
+    cut_short: Option<&'static str>,
 }
 
 /// dotenvy's states between the characters of a logical line (`iter.rs`, `ParseState`).
@@ -141,16 +142,26 @@ fn segments(text: &str) -> Vec<Segment<'_>> {
                 start,
                 line: start_line,
                 text: segment,
-                unclosed: false,
+                cut_short: None,
             });
         }
     }
-    if state != State::Complete {
+    let cut_short = match state {
+        State::Complete | State::Comment => None,
+        State::WhiteSpace => Some(
+            "the file ends in this line, after a space and with no line end; remove the space or end the line",
+        ),
+        State::Escape => Some(
+            "the file ends in this line, after a backslash and with no line end; remove the backslash or end the line",
+        ),
+        _ => Some("a quote opened on this line is never closed"),
+    };
+    if cut_short.is_some() {
         found.push(Segment {
             start,
             line: start_line,
             text: &text[start..],
-            unclosed: true,
+            cut_short,
         });
     }
     found
@@ -425,11 +436,9 @@ impl<K: Fn(&str) -> bool> Reader<'_, K> {
         let (name, value) = match item {
             Ok(pair) => pair,
             Err(dotenvy::Error::LineParse(..)) => {
-                let reason = if segment.unclosed {
-                    "a quote opened on this line is never closed"
-                } else {
-                    "not a `NAME=value` line; check its quotes and escapes"
-                };
+                let reason = segment
+                    .cut_short
+                    .unwrap_or("not a `NAME=value` line; check its quotes and escapes");
                 self.error(
                     EnvFileErrorKind::Unparsable,
                     Some(segment.line),

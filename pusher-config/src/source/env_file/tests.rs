@@ -70,6 +70,17 @@ fn an_unclosed_quote_is_reported_on_its_own_line() {
 }
 
 #[test]
+fn a_last_line_cut_short_says_why() {
+    let file = read("cut-space", "PUSHER_CLUSTER=eu\nPUSHER_HOST=soketi ");
+    assert_eq!(
+        messages(&file),
+        ["cannot parse `.env` line 2: the file ends in this line, after a space and with no line end; remove the space or end the line"]
+    );
+    let file = read("cut-backslash", "PUSHER_HOST=soketi\\");
+    assert!(messages(&file)[0].contains("line 1: the file ends in this line, after a backslash"));
+}
+
+#[test]
 fn every_bad_line_names_its_own_line() {
     let file = read("bad-lines", "A B=1\nPUSHER_KEY=x\nA B=1\nA B=1\n");
     let lines: Vec<_> = file.errors.iter().map(|e| e.line).collect();
