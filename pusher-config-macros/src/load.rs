@@ -80,6 +80,7 @@ pub(crate) fn always_newer_stamp() -> Option<PathBuf> {
         .open(&path)
         .ok()?;
     let century = std::time::Duration::from_secs(100 * 365 * 24 * 60 * 60);
-    file.set_modified(std::time::SystemTime::now() + century).ok()?;
+    file.set_modified(std::time::SystemTime::now() + century)
+        .ok()?;
     Some(path)
 }

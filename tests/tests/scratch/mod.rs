@@ -119,3 +119,142 @@ impl Scratch {
         String::from_utf8_lossy(&output.stdout).trim().to_owned()
     }
 }
+
+/// For each of `needles` (ASCII text), the files under `dir` (every level, symbolic links not
+/// followed) whose bytes contain it. Each file is read once.
+pub fn files_containing(dir: &Path, needles: &[&str]) -> Vec<Vec<PathBuf>> {
+    assert!(needles
+        .iter()
+        .all(|needle| needle.is_ascii() && !needle.is_empty()));
+    let mut found = vec![Vec::new(); needles.len()];
+    collect_files_containing(dir, needles, &mut found);
+    found
+}
+
+fn collect_files_containing(dir: &Path, needles: &[&str], found: &mut [Vec<PathBuf>]) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            collect_files_containing(&path, needles, found);
+        } else if kind.is_file() {
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            // A lossy conversion keeps every ASCII byte in place, and std's substring search
+            // is fast even in a test build.
+            let text = String::from_utf8_lossy(&bytes);
+            for (needle, files) in needles.iter().zip(found.iter_mut()) {
+                if text.contains(needle) {
+                    files.push(path.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Removes every artifact of the scratch crate `name` from the shared target folder (anything
+/// whose file name starts with the crate's name, in its `-` or `_` spelling), so that what a
+/// scan finds afterwards was written by the builds that follow.
+pub fn forget_artifacts(name: &str) {
+    let spellings = [name.to_owned(), name.replace('-', "_")];
+    remove_named(&target_dir(), &spellings);
+}
+
+fn remove_named(dir: &Path, spellings: &[String]) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let ours = spellings.iter().any(|spelling| {
+            file_name == *spelling
+                || file_name
+                    .strip_prefix(spelling.as_str())
+                    .is_some_and(|rest| rest.starts_with(['-', '.', '_']))
+        });
+        let path = entry.path();
+        let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
+        if ours {
+            if is_dir {
+                let _ = std::fs::remove_dir_all(&path);
+            } else {
+                let _ = std::fs::remove_file(&path);
+            }
+        } else if is_dir {
+            remove_named(&path, spellings);
+        }
+    }
+}
+
+impl Scratch {
+    /// A workspace `name` whose one member, the crate `name`, lives in its folder `app/`:
+    /// `dir` is the member's folder, so `write("../.env", …)` writes at the workspace root.
+    pub fn in_workspace(name: &str, main: &str) -> Self {
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("app/src")).expect("scratch dir");
+        let scratch = Self {
+            dir: root.join("app"),
+            name: name.to_owned(),
+        };
+        let repo = workspace();
+        let manifest = format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [dependencies]\npusher-config = {{ path = {:?} }}\npusher-config-macros = {{ path = {:?} }}\n",
+            repo.join("pusher-config"),
+            repo.join("pusher-config-macros"),
+        );
+        scratch.write(
+            "../Cargo.toml",
+            "[workspace]\nresolver = \"2\"\nmembers = [\"app\"]\n",
+        );
+        scratch.write("Cargo.toml", &manifest);
+        scratch.write("src/main.rs", main);
+        std::fs::copy(repo.join("Cargo.lock"), root.join("Cargo.lock")).expect("lock file");
+        scratch
+    }
+
+    /// The package's name (also its binary's).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Points the symbolic link `link` at `target` (both relative to the crate's folder; the
+    /// link's text is `target` as given), replacing the link if there is one.
+    pub fn symlink(&self, target: &str, link: &str) {
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        let link = self.dir.join(link);
+        if link.symlink_metadata().is_ok() {
+            std::fs::remove_file(&link).expect("remove old link");
+        }
+        std::os::unix::fs::symlink(target, &link).expect("symbolic link");
+    }
+
+    /// Any cargo subcommand with its arguments (`&["check"]`, `&["doc", "--no-deps"]`), offline
+    /// and without colors; returns whether it succeeded, and its stderr.
+    pub fn try_cargo(&self, args: &[&str], env: &[(&str, &str)]) -> (bool, String) {
+        let (subcommand, rest) = args.split_first().expect("a cargo subcommand");
+        let mut all = vec![*subcommand, "--offline", "--color=never"];
+        all.extend_from_slice(rest);
+        let output = self.cargo(&all, env).output().expect("run cargo");
+        (
+            output.status.success(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    }
+
+    /// Runs the binary `bin` of `profile` (`debug`, `release`) already built, and returns its
+    /// trimmed stdout.
+    pub fn run_binary(&self, profile: &str, bin: &str) -> String {
+        let binary = target_dir().join(profile).join(bin);
+        let output = Command::new(&binary).output().expect("run scratch binary");
+        assert!(output.status.success(), "{} failed", binary.display());
+        String::from_utf8_lossy(&output.stdout).trim().to_owned()
+    }
+}
