@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::mask::{Masked, MaskedPlain};
+use crate::mask::{Masked, MaskedPlain, Setting};
 
 macro_rules! public_string {
     ($(#[$doc:meta])* $name:ident) => {
@@ -63,7 +63,7 @@ impl fmt::Display for AppId {
 }
 impl fmt::Debug for AppId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "AppId({:?})", &*self.0)
+        write!(f, "AppId({})", Masked(&self.0))
     }
 }
 impl fmt::Display for Cluster {
@@ -73,7 +73,7 @@ impl fmt::Display for Cluster {
 }
 impl fmt::Debug for Cluster {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Cluster({:?})", &*self.0)
+        write!(f, "Cluster({:?})", Setting(&self.0))
     }
 }
 impl fmt::Display for Host {
@@ -83,7 +83,7 @@ impl fmt::Display for Host {
 }
 impl fmt::Debug for Host {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Host({:?})", &*self.0)
+        write!(f, "Host({:?})", Setting(&self.0))
     }
 }
 impl fmt::Display for Key {
@@ -269,13 +269,13 @@ impl fmt::Display for PublicConfig {
         write!(f, "key {}", self.key)?;
         match &self.host {
             Some(host) => {
-                write!(f, ", {}://{host}", self.scheme())?;
+                write!(f, ", {}://{}", self.scheme(), Setting(host.as_str()))?;
                 if let Some(port) = self.port {
                     write!(f, ":{port}")?;
                 }
                 Ok(())
             }
-            None => write!(f, ", cluster {}", self.cluster),
+            None => write!(f, ", cluster {}", Setting(self.cluster.as_str())),
         }
     }
 }

@@ -25,6 +25,62 @@ pub struct Masked<'a>(pub &'a str);
 #[derive(Clone, Copy)]
 pub(crate) struct MaskedPlain<'a>(pub(crate) &'a str);
 
+/// Whether a run of letters and digits in `value` could be a credential: six or more digits in
+/// a row (an app id), twelve or more mixed letters and digits, sixteen or more hex digits or
+/// upper-case letters and digits, ten or more of mixed case, or any run of 24 or more.
+pub(crate) fn has_credential_like_run(value: &str) -> bool {
+    value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|run| {
+            let digits = run.bytes().filter(u8::is_ascii_digit).count();
+            let letters = run.len() - digits;
+            let digit_run = run
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|digits| digits.len() >= 6);
+            let hex = run.bytes().all(|b| b.is_ascii_hexdigit());
+            let upper = run
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+            let mixed_case = run.bytes().any(|b| b.is_ascii_uppercase())
+                && run.bytes().any(|b| b.is_ascii_lowercase());
+            digit_run
+                || (run.len() >= 12 && digits > 0 && letters > 0)
+                || (run.len() >= 16 && (hex || upper))
+                || (run.len() >= 10 && mixed_case)
+                || run.len() >= 24
+        })
+}
+
+/// A setting's value (host, cluster) in a summary or `Debug`: whole unless it could be a
+/// credential, which a client build, never reading the secret, cannot rule out.
+pub(crate) struct Setting<'a>(pub(crate) &'a str);
+
+impl Setting<'_> {
+    fn is_whole(&self) -> bool {
+        !has_credential_like_run(self.0) && !self.0.chars().any(char::is_control)
+    }
+}
+
+impl fmt::Debug for Setting<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_whole() {
+            fmt::Debug::fmt(self.0, f)
+        } else {
+            fmt::Display::fmt(&Masked(self.0), f)
+        }
+    }
+}
+
+impl fmt::Display for Setting<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_whole() {
+            f.write_str(self.0)
+        } else {
+            fmt::Display::fmt(&MaskedPlain(self.0), f)
+        }
+    }
+}
+
 /// The prefix that may be shown of `value`, and its length in characters.
 fn prefix_and_len(value: &str) -> (&str, usize) {
     let len = value.chars().count();

@@ -104,7 +104,7 @@ fn config() -> Config {
     Config {
         cases: 256,
         failure_persistence: None,
-        rng_seed: RngSeed::Fixed(0x5eed_0f_9a5e),
+        rng_seed: RngSeed::Fixed(0x5eed_0f9a_5e00),
         max_shrink_iters: 4096,
         ..Config::default()
     }
@@ -133,9 +133,8 @@ struct Planted {
 }
 
 fn planted() -> impl Strategy<Value = Planted> {
-    let of = |kind: Kind, pattern: &'static str| {
-        pattern.prop_map(move |value| Planted { kind, value })
-    };
+    let of =
+        |kind: Kind, pattern: &'static str| pattern.prop_map(move |value| Planted { kind, value });
     prop_oneof![
         4 => of(Kind::Hex, "[0-9a-f]{20}"),
         2 => of(Kind::AppId, "[1-9][0-9]{6}"),
@@ -309,6 +308,14 @@ enum HostForm {
     WithPort,
 }
 
+/// How a credential is written into a reference.
+#[derive(Clone, Copy, Debug)]
+enum RefForm {
+    Default,
+    AfterSpace,
+    Unclosed,
+}
+
 /// One piece of a value; a value is one to three of them, concatenated.
 #[derive(Clone, Debug)]
 enum Piece {
@@ -316,7 +323,14 @@ enum Piece {
     InHost(HostForm, Index),
     Word(&'static str),
     /// `${NAME}` or `$NAME`.
-    Reference { braces: bool, name: &'static str },
+    Reference {
+        braces: bool,
+        name: &'static str,
+    },
+    /// A credential inside a reference's braces, never as a name of its own (names may be
+    /// shown): `${NAME:-<credential>}`, `${NAME <credential>}`, or a reference left open
+    /// before it: `${NAME\n<credential>`.
+    InReference(RefForm, &'static str, Index),
     /// Any characters: control characters, NUL, quotes, backslashes, `$`, `#`, non-ASCII.
     Arbitrary(String),
     /// A run of one character, thousands long.
@@ -324,7 +338,8 @@ enum Piece {
 }
 
 fn piece() -> impl Strategy<Value = Piece> {
-    let troublesome = "[\\\\\"'`$#={}: \t\r\n\u{0}-\u{1f}\u{7f}a-zA-Z0-9_.\u{e9}\u{200b}\u{feff}\u{202e}]{0,16}";
+    let troublesome =
+        "[\\\\\"'`$#={}: \t\r\n\u{0}-\u{1f}\u{7f}a-zA-Z0-9_.\u{e9}\u{200b}\u{feff}\u{202e}]{0,16}";
     let host_form = prop_oneof![
         Just(HostForm::Pusher),
         Just(HostForm::PusherApi),
@@ -342,6 +357,16 @@ fn piece() -> impl Strategy<Value = Piece> {
             prop_oneof![4 => prop::sample::select(NAMES), 1 => Just("UNDEFINED_REF")],
         )
             .prop_map(|(braces, name)| Piece::Reference { braces, name }),
+        1 => (
+            prop_oneof![
+                Just(RefForm::Default),
+                Just(RefForm::AfterSpace),
+                Just(RefForm::Unclosed),
+            ],
+            prop::sample::select(NAMES),
+            any::<Index>(),
+        )
+            .prop_map(|(form, name, index)| Piece::InReference(form, name, index)),
         2 => troublesome.prop_map(Piece::Arbitrary),
         1 => prop::collection::vec(any::<char>(), 0..12)
             .prop_map(|chars| Piece::Arbitrary(chars.into_iter().collect())),
@@ -373,8 +398,18 @@ fn write_piece(out: &mut String, piece: &Piece, planted: &[Planted]) {
         Piece::Reference { braces: true, name } => {
             write!(out, "${{{name}}}").expect("write to a String")
         }
-        Piece::Reference { braces: false, name } => {
-            write!(out, "${name}").expect("write to a String")
+        Piece::Reference {
+            braces: false,
+            name,
+        } => write!(out, "${name}").expect("write to a String"),
+        Piece::InReference(form, name, index) => {
+            let value = &index.get(planted).value;
+            let reference = match form {
+                RefForm::Default => format!("${{{name}:-{value}}}"),
+                RefForm::AfterSpace => format!("${{{name} {value}}}"),
+                RefForm::Unclosed => format!("${{{name}\n{value}"),
+            };
+            out.push_str(&reference);
         }
         Piece::Arbitrary(text) => out.push_str(text),
         Piece::Long(c, n) => out.extend(std::iter::repeat_n(*c, *n)),
@@ -426,21 +461,19 @@ struct BaseValues {
 }
 
 fn base_values() -> impl Strategy<Value = BaseValues> {
-    ("[1-9][0-9]{6}", "[0-9a-f]{20}", "[0-9a-f]{20}").prop_map(|(app_id, key, secret)| {
-        BaseValues {
-            app_id: Planted {
-                kind: Kind::AppId,
-                value: app_id,
-            },
-            key: Planted {
-                kind: Kind::Hex,
-                value: key,
-            },
-            secret: Planted {
-                kind: Kind::Hex,
-                value: secret,
-            },
-        }
+    ("[1-9][0-9]{6}", "[0-9a-f]{20}", "[0-9a-f]{20}").prop_map(|(app_id, key, secret)| BaseValues {
+        app_id: Planted {
+            kind: Kind::AppId,
+            value: app_id,
+        },
+        key: Planted {
+            kind: Kind::Hex,
+            value: key,
+        },
+        secret: Planted {
+            kind: Kind::Hex,
+            value: secret,
+        },
     })
 }
 
@@ -465,7 +498,10 @@ fn base_pairs(base: &Base, values: &BaseValues) -> Vec<(&'static str, String)> {
             ("PUSHER_APP_SECRET", secret),
             ("PUSHER_APP_CLUSTER", "mt1".to_owned()),
             ("VITE_PUSHER_APP_KEY", "${PUSHER_APP_KEY}".to_owned()),
-            ("VITE_PUSHER_APP_CLUSTER", "${PUSHER_APP_CLUSTER}".to_owned()),
+            (
+                "VITE_PUSHER_APP_CLUSTER",
+                "${PUSHER_APP_CLUSTER}".to_owned(),
+            ),
         ],
         Base::SelfHosted => vec![
             ("PUSHER_APP_ID", id),
@@ -545,14 +581,16 @@ fn line() -> impl Strategy<Value = Line> {
         value(),
         prop::bool::weighted(0.1),
     )
-        .prop_map(|(export, spaced, name, quote, value, comment)| Line::Assign {
-            export,
-            spaced,
-            name,
-            quote,
-            value,
-            comment,
-        });
+        .prop_map(
+            |(export, spaced, name, quote, value, comment)| Line::Assign {
+                export,
+                spaced,
+                name,
+                quote,
+                value,
+                comment,
+            },
+        );
     prop_oneof![
         12 => assign,
         1 => value().prop_map(Line::Comment),
@@ -644,7 +682,11 @@ fn env_case() -> impl Strategy<Value = EnvCase> {
         base_values(),
         prop::collection::vec(planted(), 1..=4),
         prop::collection::vec(line(), 0..=3),
-        prop::collection::vec(line(), 0..=10),
+        // Few lines often: one change to a working config is what reaches the loaded config.
+        prop_oneof![
+            2 => prop::collection::vec(line(), 0..=2),
+            1 => prop::collection::vec(line(), 0..=10),
+        ],
         (
             any::<bool>(),
             prop::bool::weighted(0.2),
@@ -675,7 +717,11 @@ fn env_case() -> impl Strategy<Value = EnvCase> {
                     }
                 }
                 let newline = if crlf { "\r\n" } else { "\n" };
-                let mut text = if bom { "\u{feff}".to_owned() } else { String::new() };
+                let mut text = if bom {
+                    "\u{feff}".to_owned()
+                } else {
+                    String::new()
+                };
                 text.push_str(&lines.join(newline));
                 if newline_at_end {
                     text.push_str(newline);
@@ -766,7 +812,10 @@ fn map_case() -> impl Strategy<Value = MapCase> {
         base(),
         base_values(),
         prop::collection::vec(planted(), 1..=4),
-        prop::collection::vec((name(), value()), 0..=10),
+        prop_oneof![
+            2 => prop::collection::vec((name(), value()), 0..=2),
+            1 => prop::collection::vec((name(), value()), 0..=10),
+        ],
     )
         .prop_map(|(base, values, extra, specs)| {
             let planted = all_planted(&values, &extra);
@@ -894,7 +943,9 @@ fn run_child(test: &str, deadline: Duration) -> ChildRun {
         let mut command = Command::new("sh");
         command
             .arg("-c")
-            .arg(format!("ulimit -v {CHILD_MEMORY_KIB} && exec \"$0\" \"$@\""))
+            .arg(format!(
+                "ulimit -v {CHILD_MEMORY_KIB} && exec \"$0\" \"$@\""
+            ))
             .arg(&exe)
             .args(args);
         command
@@ -1135,8 +1186,154 @@ fn child_huge_file() {
             text.contains(&shown),
             "{loader}: the error does not name the file `{shown}`:\n{text}"
         );
-        assert!(elapsed < Duration::from_secs(5), "{loader} took {elapsed:.2?}");
+        assert!(
+            elapsed < Duration::from_secs(5),
+            "{loader} took {elapsed:.2?}"
+        );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counterexamples the properties and the fuzz targets found, kept as fixed cases.
+// ---------------------------------------------------------------------------------------------
+
+/// A `.env` text that once showed `leaked` (all made up). Each holds the valid config
+/// [`VALID`] too when `with_valid` is set, so that it reaches the loaded config.
+struct Found {
+    text: &'static str,
+    leaked: &'static str,
+    with_valid: bool,
+}
+
+const FOUND: &[Found] = &[
+    // An app id in the port, scheme or cluster was quoted whole.
+    Found {
+        text: "PUSHER_PORT=2047711\n",
+        leaked: "2047711",
+        with_valid: false,
+    },
+    Found {
+        text: "PUSHER_CLUSTER=2047711\n",
+        leaked: "2047711",
+        with_valid: false,
+    },
+    Found {
+        text: "VITE_PUSHER_SCHEME=2047711\n",
+        leaked: "2047711",
+        with_valid: false,
+    },
+    // The "names no cluster" message quoted the host whole.
+    Found {
+        text: "PUSHER_HOST=9f3c1a7e5b2d4f6a8c0e.pusher.com\n",
+        leaked: "9f3c1a7e5b2d4f6a8c0e",
+        with_valid: false,
+    },
+    Found {
+        text: "PUSHER_HOST=2047711ws-eu.pusher.com\n",
+        leaked: "2047711",
+        with_valid: false,
+    },
+    // An AWS key id of letters only passes as a harmless word in a host.
+    Found {
+        text: "VITE_PUSHER_HOST=https://AKIAABCDEFGHIJKLMNOP.example.org\n",
+        leaked: "AKIAABCDEFGHIJKLMNOP",
+        with_valid: false,
+    },
+    // A reference's text, quoted whole in "is expanded from `${…}`".
+    Found {
+        text: "VITE_PUSHER_APP_KEY=\"${PUSHER_SECRET:-0a1b2c3d4e5f60718293}\"\n",
+        leaked: "0a1b2c3d4e5f60718293",
+        with_valid: false,
+    },
+    Found {
+        text: "NEXT_PUBLIC_PUSHER_KEY=\"${PUSHER\nPUSHER_APP_CLUSTER=0a1b2c3d4e5f60718293\nX_SECRET}\"\n",
+        leaked: "0a1b2c3d4e5f60718293",
+        with_valid: false,
+    },
+    // The secret inside another setting, shown by the loaded config.
+    Found {
+        text: "PUSHER_HOST=0f1e2d3c4b5a69788796.example.org\n",
+        leaked: "0f1e2d3c4b5a69788796",
+        with_valid: true,
+    },
+    // A client config never reads the secret, so it takes it as a host or a self-hosted
+    // cluster, and its `Debug` showed it.
+    Found {
+        text: "PUSHER_HOST=0f1e2d3c4b5a69788796\n",
+        leaked: "0f1e2d3c4b5a69788796",
+        with_valid: true,
+    },
+    Found {
+        text: "PUSHER_APP_ID=2047711\nPUSHER_KEY=9c2e4f1a7b3d5e6f8a0b\n\
+               PUSHER_SECRET=0f1e2d3c4b5a69788796\nPUSHER_HOST=soketi\n\
+               PUSHER_CLUSTER=0f1e2d3c4b5a69788796\n",
+        leaked: "0f1e2d3c4b5a69788796",
+        with_valid: false,
+    },
+    // The secret inside a self-hosted app id (found by the `rules` fuzz target).
+    Found {
+        text: "PUSHER_APP_ID=app-0f1e2d3c4b5a69788796\nPUSHER_APP_KEY=app-key\n\
+               PUSHER_APP_SECRET=0f1e2d3c4b5a69788796\nPUSHER_HOST=soketi\n",
+        leaked: "0f1e2d3c4b5a69788796",
+        with_valid: false,
+    },
+    // A token (here a JSON Web Token's header) taken as a self-hosted host.
+    Found {
+        text: "PUSHER_HOST=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\n",
+        leaked: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
+        with_valid: true,
+    },
+];
+
+#[test]
+fn counterexamples_found_stay_fixed() {
+    clear_ambient_env();
+    let scratch = Scratch::new("found");
+    let mut failures = Vec::new();
+    for found in FOUND {
+        let planted = Planted {
+            kind: if found.leaked.bytes().all(|b| b.is_ascii_digit()) {
+                Kind::AppId
+            } else {
+                Kind::Foreign
+            },
+            value: found.leaked.to_owned(),
+        };
+        let text = if found.with_valid {
+            format!("{}{VALID}", found.text)
+        } else {
+            found.text.to_owned()
+        };
+        let path = scratch.next_path();
+        std::fs::write(&path, &text).expect("write the case");
+        let shown = [
+            match PusherConfig::from_env_file(&path) {
+                Err(problems) => format!("{problems}\n{problems:?}"),
+                Ok(config) => format!("{config:?}\n{config}"),
+            },
+            match PublicConfig::from_env_file(&path) {
+                Err(problems) => format!("{problems}\n{problems:?}"),
+                Ok(config) => format!("{config:?}\n{config}"),
+            },
+        ];
+        for (loader, shown) in ["PusherConfig", "PublicConfig"].iter().zip(shown) {
+            // A loaded server config may show its app id.
+            let app_id_in_config = planted.kind == Kind::AppId && !shown.contains("error:");
+            if shows(&shown, &planted) && !app_id_in_config {
+                failures.push(format!(
+                    "{loader}::from_env_file of {:?} shows `{}`:\n{shown}",
+                    found.text, found.leaked
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n\n{}",
+        failures.len(),
+        FOUND.len() * 2,
+        failures.join("\n\n")
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

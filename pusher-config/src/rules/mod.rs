@@ -333,7 +333,7 @@ impl<'a> Checker<'a> {
                     )
                 }
                 None => format!(
-                    "expand `{name}` from a public value, and if it was ever deployed, rotate `{secret}`"
+                    "expand `{name}` from a public value, and if it was ever deployed, rotate the secret it was expanded from"
                 ),
             };
             self.spoil(name);
@@ -342,8 +342,9 @@ impl<'a> Checker<'a> {
                     ProblemKind::ExposedSecret,
                     name,
                     format!(
-                        "{} is expanded from `${{{secret}}}`: the secret would ship to every browser",
-                        at(name, var)
+                        "{} is expanded from {}: the secret would ship to every browser",
+                        at(name, var),
+                        shown::reference(secret)
                     ),
                 )
                 .help(help),
@@ -607,22 +608,20 @@ impl<'a> Checker<'a> {
             .vars
             .iter()
             .filter(|(name, var)| {
-                let other = match classify(name) {
-                    None => public_prefix(name).is_some(),
+                let equal = var.value == secret.value;
+                // A long secret inside another value (`<secret>.pusher.com`) was pasted too;
+                // equality with a short word (`local`) may be a coincidence.
+                let inside =
+                    secret.value.chars().count() >= 12 && var.value.contains(&secret.value);
+                let holds = match classify(name) {
+                    None => public_prefix(name).is_some() && inside,
+                    Some(known) if known.public.is_some() => false,
+                    Some(known) if matches!(known.field, Field::Key | Field::Secret) => false,
                     // Self-hosted development setups may use one word for app id and secret.
-                    Some(known) => {
-                        known.public.is_none()
-                            && !matches!(known.field, Field::Key | Field::Secret)
-                            && (self.hosted || known.field != Field::AppId)
-                    }
+                    Some(known) if known.field == Field::AppId && !self.hosted => inside,
+                    Some(_) => equal || inside,
                 };
-                // Equality with a short word (`local`) is a coincidence, not a leak.
-                let unknown_public = classify(name).is_none();
-                let meaningful = !unknown_public || secret.value.chars().count() >= 12;
-                // A long secret inside another value (`<secret>.pusher.com`) was pasted too.
-                let holds = var.value == secret.value
-                    || (secret.value.chars().count() >= 12 && var.value.contains(&secret.value));
-                other && meaningful && !self.is_spoiled(name) && holds
+                holds && !self.is_spoiled(name)
             })
             .collect();
         for (name, var) in elsewhere {
@@ -818,7 +817,8 @@ fn value_problem(name: &str, var: &Var, field: Field, hosted: bool) -> Option<Pr
         .collect();
     let core = cleaned.trim().trim_matches(['"', '\'', '`', '\\']).trim();
 
-    if let Some(foreign) = providers::recognise(core) {
+    if let Some(foreign) = providers::recognise(core).or_else(|| providers::recognise_within(value))
+    {
         let masked = WithKnownPrefix {
             value: core,
             known: foreign.prefix_len,

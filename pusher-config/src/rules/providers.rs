@@ -129,6 +129,41 @@ pub fn recognise(value: &str) -> Option<Foreign> {
     recognise_entry(value).map(|(_, foreign)| foreign)
 }
 
+/// Another service's credential anywhere in `value` (`https://AKIA….example.org`, a token
+/// pasted twice), starting where a word starts: the whole value masked is all a message may
+/// show of it.
+pub fn recognise_within(value: &str) -> Option<Foreign> {
+    if let Some(foreign) = recognise(value) {
+        return Some(foreign);
+    }
+    TABLE.iter().zip(unanchored()).find_map(|(entry, regex)| {
+        let starts_a_word = regex.find_iter(value).any(|m| {
+            let before = value[..m.start()].chars().next_back();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && entry.confirm.is_none_or(|confirm| confirm(m.as_str()))
+        });
+        starts_a_word.then_some(Foreign {
+            provider: entry.provider,
+            what: entry.what,
+            prefix_len: 0,
+        })
+    })
+}
+
+/// The table's patterns without their anchors, for [`recognise_within`].
+fn unanchored() -> &'static [Regex] {
+    static COMPILED: OnceLock<Vec<Regex>> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        TABLE
+            .iter()
+            .map(|entry| {
+                let pattern = entry.pattern.trim_start_matches('^').trim_end_matches('$');
+                Regex::new(pattern).expect("provider patterns are tested")
+            })
+            .collect()
+    })
+}
+
 /// [`recognise`], with the index of the table entry that matched.
 fn recognise_entry(value: &str) -> Option<(usize, Foreign)> {
     TABLE
@@ -212,6 +247,31 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {
         assert_eq!(compiled().len(), TABLE.len());
+        assert_eq!(unanchored().len(), TABLE.len());
+    }
+
+    #[test]
+    fn credentials_inside_a_value_are_found_where_a_word_starts() {
+        let github = "ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+        for value in [
+            format!("{github}{github}"),
+            format!("https://{github}.example.org"),
+            "https://AKIAABCDEFGHIJKLMNOP.example.org".to_owned(),
+        ] {
+            assert!(
+                recognise(&value).is_none() || value.starts_with("ghp"),
+                "{value}"
+            );
+            assert!(recognise_within(&value).is_some(), "{value}");
+        }
+        for value in [
+            "ws.example.org",
+            "task-abcdefghijklmnopqrstu",
+            "soketi",
+            "api-eu.pusher.com",
+        ] {
+            assert_eq!(recognise_within(value), None, "{value}");
+        }
     }
 
     #[test]

@@ -100,28 +100,26 @@ fn is_plain_host(value: &str) -> bool {
     path_ok && (labels_ok || ipv6(host))
 }
 
+/// `` `${NAME}` `` for a reference whose name may be shown (a plain variable name that could not
+/// be a credential), else `a secret-named variable`: what a `${…}` holds is the file's text,
+/// and a reference left unclosed runs on over the next lines.
+pub(crate) fn reference(name: &str) -> String {
+    let plain = name.len() <= 64
+        && name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if plain && !could_be_a_credential(name) {
+        format!("`${{{name}}}`")
+    } else {
+        "a secret-named variable".to_owned()
+    }
+}
+
 /// Whether `value`, or a run of letters and digits in it, could be a credential.
-fn could_be_a_credential(value: &str) -> bool {
-    if providers::recognise(value).is_some() {
+pub(crate) fn could_be_a_credential(value: &str) -> bool {
+    if providers::recognise_within(value).is_some() {
         return true;
     }
-    value
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|run| {
-            let digits = run.bytes().filter(u8::is_ascii_digit).count();
-            let letters = run.len() - digits;
-            let hex = run.bytes().all(|b| b.is_ascii_hexdigit());
-            let mixed_case = run.bytes().any(|b| b.is_ascii_uppercase())
-                && run.bytes().any(|b| b.is_ascii_lowercase());
-            let digit_run = run
-                .split(|c: char| !c.is_ascii_digit())
-                .any(|digits| digits.len() >= 6);
-            digit_run
-                || (run.len() >= 12 && digits > 0 && letters > 0)
-                || (run.len() >= 16 && hex)
-                || (run.len() >= 10 && mixed_case)
-                || run.len() >= 24
-        })
+    crate::mask::has_credential_like_run(value)
 }
 
 #[cfg(test)]

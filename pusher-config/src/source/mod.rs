@@ -16,6 +16,7 @@ pub use env_file::{
     read_env_file, EnvFile, MAX_DEFINITIONS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES, MAX_VALUE_BYTES,
 };
 
+#[cfg(feature = "dotenv")]
 use crate::rules::{names, Mode};
 
 /// Where one variable's value came from, for error messages.
