@@ -5,6 +5,9 @@
 //   E2E_PEER=path/to/e2e-peer PUSHER_...=... node client.mjs
 //
 // Prints one line per check and ends with "N passed, N failed"; exits non-zero on a failure.
+// The refusals are checked for sockudo's own answer (HTTP 401 `auth_failed` "Invalid API
+// signature"; `pusher:error` 4009), so a server that is down, unreachable or another program
+// fails them too.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import WebSocket from 'ws';
@@ -13,7 +16,17 @@ const require = createRequire(import.meta.url);
 const Pusher = require('pusher-js');
 
 const peer = process.env.E2E_PEER;
-const run = (...args) => execFileSync(peer, args, { encoding: 'utf8' }).trim();
+if (!peer) throw new Error('E2E_PEER is not set: the path of the e2e-peer binary');
+
+// Nothing e2e-peer prints may contain a secret, whatever the outcome.
+function noSecretIn(text, ...secrets) {
+  for (const secret of secrets) {
+    if (secret && text.includes(secret)) throw new Error('e2e-peer printed the secret');
+  }
+  return text;
+}
+const run = (...args) =>
+  noSecretIn(execFileSync(peer, args, { encoding: 'utf8' }), process.env.PUSHER_SECRET).trim();
 
 function within(ms, what, promise) {
   let timer;
@@ -74,7 +87,8 @@ async function privateChannelAndTrigger() {
     const channel = pusher.subscribe('private-e2e');
     await within(5000, 'subscription to private-e2e', subscribed(channel));
     const received = new Promise((resolve) => channel.bind('greeting', resolve));
-    run('trigger', 'private-e2e', 'greeting', JSON.stringify({ hello: 'from rust', n: 7 }));
+    const answer = run('trigger', 'private-e2e', 'greeting', JSON.stringify({ hello: 'from rust', n: 7 }));
+    if (!answer.startsWith('HTTP 200 ')) throw new Error(`trigger answered ${answer}`);
     const data = await within(5000, 'the triggered event', received);
     if (data.hello !== 'from rust' || data.n !== 7) throw new Error(`wrong data ${JSON.stringify(data)}`);
   } finally {
@@ -98,7 +112,10 @@ async function presenceChannel() {
 }
 
 // The server checks signatures: an authorization with one digit changed is refused, so the
-// check above proves our signature right rather than the server lenient.
+// check above proves our signature right rather than the server lenient. sockudo refuses it with
+// `pusher:error` code 4009 on the connection; anything else (accepted, another error, no
+// connection, no answer) fails the check.
+const FORGED_REFUSAL = { code: 4009, message: 'Authentication error: Channel requires authentication' };
 async function forgedAuthorizationRefused() {
   const pusher = connect((socketId, channelName) => {
     const auth = JSON.parse(run('auth', socketId, channelName));
@@ -107,35 +124,59 @@ async function forgedAuthorizationRefused() {
     return auth;
   });
   try {
-    // The server answers a bad signature with `pusher:error` on the connection.
-    const refused = new Promise((resolve) => {
-      pusher.connection.bind('error', (error) => resolve(`refused: ${JSON.stringify(error.data ?? error)}`));
+    const refused = new Promise((resolve, reject) => {
+      pusher.connection.bind('error', (error) => {
+        if (error?.type === 'PusherError') resolve(error.data);
+        else reject(new Error(`connection error ${JSON.stringify(error)}`));
+      });
     });
     const channel = pusher.subscribe('private-forged');
-    const outcome = await within(5000, 'a verdict on the forged authorization', Promise.race([
-      subscribed(channel).then(() => 'accepted', (error) => `refused: ${error.message}`),
+    const verdict = await within(5000, 'pusher:error for the forged authorization', Promise.race([
+      subscribed(channel).then(() => {
+        throw new Error('the server accepted a forged authorization');
+      }),
       refused,
     ]));
-    if (!outcome.startsWith('refused')) throw new Error('the server accepted a forged authorization');
-    console.log(`     (${outcome})`);
+    if (verdict?.code !== FORGED_REFUSAL.code || verdict?.message !== FORGED_REFUSAL.message) {
+      throw new Error(`expected pusher:error ${JSON.stringify(FORGED_REFUSAL)}, got ${JSON.stringify(verdict)}`);
+    }
+    console.log(`     (pusher:error ${JSON.stringify(verdict)})`);
   } finally {
     pusher.disconnect();
   }
 }
 
-// REST signatures are checked too: a trigger signed with another secret is refused.
+// REST signatures are checked too: a trigger signed with another secret is refused with HTTP
+// 401 and sockudo's `auth_failed` "Invalid API signature". e2e-peer exits 2 and prints
+// `HTTP <status> <body>` when the server answers other than 200, 1 when it gets no answer.
 async function triggerWithWrongSecretRefused() {
+  const wrongSecret = '0123456789abcdef0123';
+  let out;
   try {
-    execFileSync(peer, ['trigger', 'private-e2e', 'greeting', '{}'], {
+    out = execFileSync(peer, ['trigger', 'private-e2e', 'greeting', '{}'], {
       encoding: 'utf8',
       stdio: 'pipe',
-      env: { ...process.env, PUSHER_SECRET: '0123456789abcdef0123' },
+      env: { ...process.env, PUSHER_SECRET: wrongSecret },
     });
   } catch (error) {
-    console.log(`     (${error.stderr.trim()})`);
+    const stderr = noSecretIn(`${error.stdout ?? ''}${error.stderr ?? ''}`, wrongSecret, process.env.PUSHER_SECRET).trim();
+    if (error.status !== 2) throw new Error(`e2e-peer got no answer from the server (exit ${error.status}): ${stderr}`);
+    const answer = /^HTTP (\d{3}) (.*)$/s.exec(stderr);
+    if (!answer) throw new Error(`unexpected e2e-peer output: ${stderr}`);
+    let body;
+    try {
+      body = JSON.parse(answer[2]);
+    } catch {
+      throw new Error(`expected a JSON body, got ${stderr}`);
+    }
+    if (answer[1] !== '401' || body.error !== 'Invalid API signature' || body.code !== 'auth_failed' || body.status !== 401) {
+      throw new Error(`expected HTTP 401 auth_failed "Invalid API signature", got ${stderr}`);
+    }
+    console.log(`     (${stderr})`);
     return;
   }
-  throw new Error('the server accepted a trigger signed with the wrong secret');
+  noSecretIn(out, wrongSecret, process.env.PUSHER_SECRET);
+  throw new Error(`the server accepted a trigger signed with the wrong secret: ${out.trim()}`);
 }
 
 let passed = 0;

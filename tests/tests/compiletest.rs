@@ -3,10 +3,21 @@
 //! Each case names its fixture with `env_file`, relative to this crate. trybuild builds the
 //! cases in a folder of its own, so `PUSHER_CONFIG_MANIFEST_DIR` points the macro back here, and
 //! ambient `PUSHER*` variables are cleared so a case depends on its fixture alone.
-//! Regenerate `.stderr` files with `TRYBUILD=overwrite`, then read the diff.
+//! Regenerate `.stderr` files with `TRYBUILD=overwrite`, then read the diff. Under CI (`CI` set
+//! to anything but empty, `0` or `false`) the test refuses to run with `TRYBUILD` set: with
+//! `TRYBUILD=overwrite` trybuild rewrites the expected output instead of comparing with it, and
+//! the check would pass whatever the macro prints.
 
 #[test]
 fn ui() {
+    let ci = std::env::var_os("CI")
+        .is_some_and(|ci| !matches!(ci.to_str(), Some("" | "0" | "false" | "FALSE" | "False")));
+    if let (true, Some(trybuild)) = (ci, std::env::var_os("TRYBUILD")) {
+        panic!(
+            "TRYBUILD={trybuild:?} is set under CI: trybuild would rewrite the expected `.stderr` \
+             files instead of comparing with them; unset TRYBUILD to run the UI tests"
+        );
+    }
     for (name, _) in std::env::vars_os() {
         if name
             .to_string_lossy()

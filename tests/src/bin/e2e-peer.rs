@@ -7,17 +7,27 @@
 //! - `e2e-peer auth SOCKET_ID CHANNEL [CHANNEL_DATA]`: the channel authorization (presence with
 //!   `CHANNEL_DATA`), as JSON;
 //! - `e2e-peer trigger CHANNEL EVENT DATA`: a REST trigger signed by the crate, sent to the
-//!   server; prints the HTTP status line and exits non-zero unless it is 200.
+//!   server. It prints `HTTP <status> <body>` of the server's answer: on stdout and exit 0 for a
+//!   200, on stderr and exit 2 for any other status. Not reaching the server (connection refused,
+//!   name resolution, timeout, a reply that is not HTTP) is `error: …` on stderr and exit 1, so a
+//!   caller can tell a refusal by the server from no answer at all.
+//!
+//! Nothing it prints contains the secret: the server's body is printed with the secret, should it
+//! ever appear there, replaced by `[redacted]`.
 
 // A command-line tool: its errors go to stderr.
 #![allow(clippy::print_stderr)]
 
 use std::io::{Read, Write};
-use std::net::TcpStream;
+use std::net::{TcpStream, ToSocketAddrs};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use pusher_config::connect::ClientOptions;
 use pusher_config::PusherConfig;
+
+/// How long the trigger waits to connect, and then for each read or write.
+const TIMEOUT: Duration = Duration::from_secs(5);
 
 fn main() -> ExitCode {
     let config = match PusherConfig::from_env() {
@@ -43,7 +53,22 @@ fn main() -> ExitCode {
             .authorize_presence_channel(socket_id, channel, channel_data)
             .map(|auth| auth.to_json())
             .map_err(|err| err.to_string()),
-        ["trigger", channel, event, data] => trigger(&config, channel, event, data),
+        ["trigger", channel, event, data] => {
+            return match trigger(&config, channel, event, data) {
+                Ok(answer) if answer.status == 200 => {
+                    println!("{answer}");
+                    ExitCode::SUCCESS
+                }
+                Ok(answer) => {
+                    eprintln!("{answer}");
+                    ExitCode::from(2)
+                }
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         _ => Err("usage: e2e-peer url | options | auth SOCKET_ID CHANNEL [CHANNEL_DATA] | trigger CHANNEL EVENT DATA".to_owned()),
     };
     match result {
@@ -58,13 +83,25 @@ fn main() -> ExitCode {
     }
 }
 
+/// The server's answer to a trigger: its status code and body (the secret redacted).
+struct Answer {
+    status: u16,
+    body: String,
+}
+
+impl std::fmt::Display for Answer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "HTTP {} {}", self.status, self.body.trim())
+    }
+}
+
 /// POSTs `/apps/{id}/events` over plain HTTP/1.1 (the server runs on loopback for the test).
 fn trigger(
     config: &PusherConfig,
     channel: &str,
     event: &str,
     data: &str,
-) -> Result<String, String> {
+) -> Result<Answer, String> {
     let body =
         serde_json::json!({ "name": event, "channels": [channel], "data": data }).to_string();
     let path = config.api_path("/events");
@@ -73,7 +110,7 @@ fn trigger(
         .map_err(|err| err.to_string())?;
     let host = config.host().map_or("127.0.0.1", |h| h.as_str());
     let port = config.port().unwrap_or(80);
-    let mut stream = TcpStream::connect((host, port)).map_err(|err| err.to_string())?;
+    let mut stream = connect(host, port)?;
     let request = format!(
         "POST {path}?{} HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         query.to_query_string(),
@@ -81,15 +118,93 @@ fn trigger(
     );
     stream
         .write_all(request.as_bytes())
-        .map_err(|err| err.to_string())?;
-    let mut response = String::new();
+        .map_err(|err| format!("sending the trigger to {host}:{port}: {}", io_error(&err)))?;
+    let mut response = Vec::new();
     stream
-        .read_to_string(&mut response)
-        .map_err(|err| err.to_string())?;
-    let status = response.lines().next().unwrap_or_default().to_owned();
-    if status.split(' ').nth(1) == Some("200") {
-        Ok(status)
+        .read_to_end(&mut response)
+        .map_err(|err| format!("reading the answer from {host}:{port}: {}", io_error(&err)))?;
+    let mut answer = parse_response(&response).ok_or_else(|| {
+        format!(
+            "{host}:{port} did not answer with HTTP ({} bytes)",
+            response.len()
+        )
+    })?;
+    let secret = config.secret().expose_secret();
+    if !secret.is_empty() {
+        answer.body = answer.body.replace(secret, "[redacted]");
+    }
+    Ok(answer)
+}
+
+fn connect(host: &str, port: u16) -> Result<TcpStream, String> {
+    let addresses = (host, port)
+        .to_socket_addrs()
+        .map_err(|err| format!("resolving {host}:{port}: {err}"))?;
+    let mut last = format!("{host}:{port} resolved to no address");
+    for address in addresses {
+        match TcpStream::connect_timeout(&address, TIMEOUT) {
+            Ok(stream) => {
+                stream
+                    .set_read_timeout(Some(TIMEOUT))
+                    .and_then(|()| stream.set_write_timeout(Some(TIMEOUT)))
+                    .map_err(|err| err.to_string())?;
+                return Ok(stream);
+            }
+            Err(err) => last = format!("connecting to {address}: {}", io_error(&err)),
+        }
+    }
+    Err(last)
+}
+
+/// A socket timeout reads as one, not as `Resource temporarily unavailable`.
+fn io_error(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => {
+            format!("timed out after {} s", TIMEOUT.as_secs())
+        }
+        _ => err.to_string(),
+    }
+}
+
+/// The status code and body of an HTTP/1.1 response, de-chunked; `None` unless it is one.
+fn parse_response(response: &[u8]) -> Option<Answer> {
+    let split = response.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = std::str::from_utf8(response.get(..split)?).ok()?;
+    let raw_body = response.get(split + 4..)?;
+    let mut lines = head.split("\r\n");
+    let mut status_line = lines.next()?.split(' ');
+    if !status_line.next()?.starts_with("HTTP/1.") {
+        return None;
+    }
+    let status = status_line.next()?.parse().ok()?;
+    let chunked = lines.any(|line| {
+        line.split_once(':').is_some_and(|(name, value)| {
+            name.trim().eq_ignore_ascii_case("transfer-encoding")
+                && value.to_ascii_lowercase().contains("chunked")
+        })
+    });
+    let body = if chunked {
+        dechunk(raw_body)?
     } else {
-        Err(format!("the server refused the trigger: {status}"))
+        raw_body.to_vec()
+    };
+    Some(Answer {
+        status,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    })
+}
+
+fn dechunk(mut raw: &[u8]) -> Option<Vec<u8>> {
+    let mut body = Vec::new();
+    loop {
+        let end = raw.windows(2).position(|w| w == b"\r\n")?;
+        let size = std::str::from_utf8(raw.get(..end)?).ok()?;
+        let size = usize::from_str_radix(size.split(';').next()?.trim(), 16).ok()?;
+        raw = raw.get(end + 2..)?;
+        if size == 0 {
+            return Some(body);
+        }
+        body.extend_from_slice(raw.get(..size)?);
+        raw = raw.get(size + 2..)?;
     }
 }
