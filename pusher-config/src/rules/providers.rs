@@ -309,42 +309,6 @@ mod tests {
         assert_eq!(provider(unknown), Some("OpenAI, Anthropic, OpenRouter"));
     }
 
-    #[test]
-    fn other_providers_are_named() {
-        let cases = [
-            ("AKIAQ3EGRUV7EXAMPL3S", "AWS"),
-            ("ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "GitHub"),
-            ("glpat-a1B2c3D4e5F6g7H8i9J0", "GitLab"),
-            ("xoxb-1234567890-abcdefghij", "Slack"),
-            ("SK0123456789abcdef0123456789abcdef", "Twilio"),
-            ("AC0123456789abcdef0123456789abcdef", "Twilio"),
-            (
-                "SG.a1B2c3D4e5F6g7H8i9J0kL.a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V",
-                "SendGrid",
-            ),
-            ("AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q", "Google"),
-            ("key-0123456789abcdef0123456789abcdef", "Mailgun"),
-            ("sq0atp-a1B2c3D4e5F6g7H8i9J0k1", "Square"),
-            ("shpat_0123456789abcdef0123456789abcdef", "Shopify"),
-            ("npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "npm"),
-            ("sbp_0123456789abcdef0123456789abcdef01234567", "Supabase"),
-            ("aBcD12.eFgH34:a1B2c3D4e5F6g7H8i9J0k1L2", "Ably"),
-            ("pubkey-0123456789abcdef0123456789abcdef", "Mailgun"),
-            (
-                "pk.eyJ1IjoiZXhhbXBsZSIsImEiOiJjazEyMyJ9.a1B2c3D4e5F6g7H8",
-                "Mapbox",
-            ),
-            ("re_a1B2c3D4_e5F6g7H8i9J0k1L2m3N4", "Resend"),
-            (
-                "sk_prod_a1B2c3D4e5F6g7H8i9J0k1L2",
-                "Stripe, Clerk, Paystack",
-            ),
-        ];
-        for (value, expected) in cases {
-            assert_eq!(provider(value), Some(expected), "{value}");
-        }
-    }
-
     /// One made-up value in each entry's shape, in table order.
     const EXAMPLES: &[(&str, &str)] = &[
         ("sk_test_0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c", "Paystack"),
