@@ -37,11 +37,15 @@ mod validate;
 /// assert_eq!(PUSHER.secret().to_string(), "[redacted secret, 20 chars]");
 /// ```
 ///
-/// A Stripe key where the Pusher key belongs does not build:
+/// A Stripe key where the Pusher key belongs does not build; the compiler says (as the UI test
+/// `tests/tests/ui/fail/stripe.rs` of the repository checks, message and all):
 ///
-/// ```compile_fail
-/// static PUSHER: pusher_config::PusherConfig =
-///     pusher_config_macros::pusher_config!(env_file = "fixtures/stripe.env");
+/// ```text
+/// error: `PUSHER_KEY` in `.env` line 3 is a Stripe-style key (the `pk_`/`sk_` prefix of Stripe,
+///        Clerk, Paystack and others), not a Pusher credential: `pk_live_…` (87 chars)
+///        = help: copy the Pusher key from the Pusher Channels dashboard, under App Keys; a Pusher
+///          key or secret is 20 lowercase hex characters and never starts with `pk_`, `sk_`, `rk_`
+///          or `whsec_`
 /// ```
 #[proc_macro]
 pub fn pusher_config(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

@@ -824,8 +824,15 @@ fn value_problem(name: &str, var: &Var, field: Field, hosted: bool) -> Option<Pr
             known: foreign.prefix_len,
         };
         let is_stripe_style = foreign.provider.starts_with("Stripe");
-        let mut help = format!("copy the Pusher {} from {DASHBOARD}", field.what());
-        if is_stripe_style {
+        let mut help = if field.is_credential() {
+            format!("copy the Pusher {} from {DASHBOARD}", field.what())
+        } else {
+            format!(
+                "set `{name}` to the {} itself; no credential belongs there",
+                field.what()
+            )
+        };
+        if is_stripe_style && field.is_credential() {
             help.push_str("; a Pusher key or secret is 20 lowercase hex characters and never starts with `pk_`, `sk_`, `rk_` or `whsec_`");
         }
         return Some(

@@ -10,5 +10,9 @@ fn main() {
     assert_eq!(PUSHER.port(), Some(6001));
     assert_eq!(PUSHER.scheme(), pusher_config::Scheme::Http);
     // The public part is the same server, without the secret.
-    assert_eq!(PUSHER.public().host(), PUSHER.host());
+    let public = PUSHER.public();
+    assert_eq!(public.key().as_str(), "app-key");
+    assert_eq!(public.host().map(|h| h.as_str()), Some("127.0.0.1"));
+    assert_eq!(public.port(), Some(6001));
+    assert_eq!(public.scheme(), pusher_config::Scheme::Http);
 }
