@@ -80,7 +80,9 @@ mod tests {
         );
         let err = parse(quote!(client, client)).err().expect("twice");
         assert_eq!(err.to_string(), "`client` is given twice");
-        assert!(parse(quote!("a.env")).is_err());
-        assert!(parse(quote!(env_file = 3)).is_err());
+        let err = parse(quote!("a.env")).err().expect("a bare path");
+        assert_eq!(err.to_string(), format!("unexpected argument; {EXPECTED}"));
+        let err = parse(quote!(env_file = 3)).err().expect("a number");
+        assert_eq!(err.to_string(), "expected string literal");
     }
 }
