@@ -170,6 +170,84 @@ mod tests {
         assert!(!tokens.contains("include_bytes"), "{tokens}");
     }
 
+    /// The whole macro on a `.env` file written for the test (an absolute `env_file`).
+    fn expand_file(tag: &str, text: &str, client: bool) -> String {
+        let dir = std::env::temp_dir().join(format!("pc-expand-{tag}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join(".env");
+        std::fs::write(&file, text).expect("write");
+        let path = file.to_str().expect("a UTF-8 path");
+        let tokens = if client {
+            pusher_config(quote::quote!(client, env_file = #path))
+        } else {
+            pusher_config(quote::quote!(env_file = #path))
+        };
+        std::fs::remove_dir_all(&dir).ok();
+        tokens.to_string()
+    }
+
+    const VALID: &str = "REGION_FOR_EXPAND_TEST=ap3\nPUSHER_APP_ID=2047711\nPUSHER_KEY=9c2e4b7a1f08d3e65b4a\nPUSHER_SECRET=3f7d0a9e6c1b8e2d4a57\nPUSHER_CLUSTER=${REGION_FOR_EXPAND_TEST}\n";
+
+    #[test]
+    fn a_good_config_expands_to_its_value_and_tracks_its_sources() {
+        let tokens = expand_file("good", VALID, false);
+        assert!(
+            tokens.contains(r#"Cluster :: from_static ("ap3")"#),
+            "{tokens}"
+        );
+        assert!(
+            tokens.contains(r#"option_env ! ("REGION_FOR_EXPAND_TEST")"#),
+            "{tokens}"
+        );
+        assert!(
+            tokens.contains(r#"option_env ! ("PUSHER_SECRET")"#),
+            "{tokens}"
+        );
+        assert!(tokens.contains("include_str !"), "{tokens}");
+        assert!(!tokens.contains("compile_error"), "{tokens}");
+    }
+
+    #[test]
+    fn a_failed_expansion_reports_every_problem_and_tracks_nothing() {
+        let text = VALID.replace(
+            "PUSHER_KEY=9c2e4b7a1f08d3e65b4a",
+            "PUSHER_KEY=ghp_7Rk2mQ9xL4vB7nR1tY6wE3sA0dZ5cH2jU8pO",
+        ) + "NEXT_PUBLIC_PUSHER_SECRET=3f7d0a9e6c1b8e2d4a57\n";
+        let tokens = expand_file("bad", &text, false);
+        assert_eq!(tokens.matches("compile_error").count(), 2, "{tokens}");
+        assert!(tokens.contains("a GitHub token"), "{tokens}");
+        // Nothing is tracked, so rustc records none of the values that failed.
+        assert!(
+            !tokens.contains("option_env") && !tokens.contains("include_str"),
+            "{tokens}"
+        );
+        assert!(
+            !tokens.contains("ghp_7Rk2mQ9xL4vB7nR1tY6wE3sA0dZ5cH2jU8pO"),
+            "{tokens}"
+        );
+        // The fallback keeps the type, so the user sees these errors and no others.
+        assert!(tokens.contains("PusherConfig :: __from_parts"), "{tokens}");
+    }
+
+    #[test]
+    fn a_client_expansion_holds_no_secret_even_when_tracking() {
+        let tokens = expand_file("client", VALID, true);
+        assert!(tokens.contains("PublicConfig :: __from_parts"), "{tokens}");
+        assert!(
+            tokens.contains(r#"option_env ! ("REGION_FOR_EXPAND_TEST")"#),
+            "{tokens}"
+        );
+        assert!(!tokens.contains("compile_error"), "{tokens}");
+        assert!(
+            !tokens.contains("3f7d0a9e6c1b8e2d4a57") && !tokens.contains("2047711"),
+            "{tokens}"
+        );
+        assert!(
+            !tokens.contains(r#"option_env ! ("PUSHER_SECRET")"#),
+            "{tokens}"
+        );
+    }
+
     #[test]
     fn server_value_is_a_pusher_config_constant() {
         let tokens = value(&Args::default(), &checked()).to_string();

@@ -2,6 +2,8 @@
 //! `env_file`), read by the runtime crate's one loader without touching the compiler's
 //! environment. It records what it read, so the expansion can make cargo track it.
 
+#[cfg(test)]
+use std::path::Path;
 use std::path::PathBuf;
 
 use pusher_config::rules::Mode;
@@ -83,4 +85,79 @@ pub(crate) fn always_newer_stamp() -> Option<PathBuf> {
     file.set_modified(std::time::SystemTime::now() + century)
         .ok()?;
     Some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(env_file: &str, client: bool) -> Args {
+        Args {
+            client,
+            env_file: Some(syn::LitStr::new(env_file, proc_macro2::Span::call_site())),
+        }
+    }
+
+    #[test]
+    fn env_file_is_read_relative_to_the_crate_and_tracked() {
+        let loaded = load(&args("fixtures/docs.env", false)).unwrap_or_else(|e| panic!("{e}"));
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/docs.env");
+        assert_eq!(loaded.sources.files, [file]);
+        let cluster = loaded
+            .sources
+            .vars
+            .get("PUSHER_CLUSTER")
+            .map(|v| v.value.as_str());
+        assert_eq!(cluster, Some("eu"));
+        for name in [
+            "PUSHER_KEY",
+            "PUSHER_SECRET",
+            "NEXT_PUBLIC_PUSHER_SECRET",
+            MANIFEST_DIR_OVERRIDE,
+        ] {
+            assert!(
+                loaded.sources.tracked.contains(name),
+                "{name} is not tracked"
+            );
+        }
+        // Only the closed list is read from the compiler's environment.
+        assert!(!loaded.sources.tracked.contains("PATH"));
+    }
+
+    #[test]
+    fn a_client_build_neither_reads_nor_tracks_the_secret_or_app_id() {
+        let loaded = load(&args("fixtures/docs.env", true)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(loaded.mode, Mode::Client);
+        for name in ["PUSHER_SECRET", "PUSHER_APP_SECRET", "PUSHER_APP_ID"] {
+            assert!(loaded.sources.vars.get(name).is_none(), "{name} read");
+            assert!(!loaded.sources.tracked.contains(name), "{name} tracked");
+        }
+        assert!(loaded.sources.tracked.contains("NEXT_PUBLIC_PUSHER_SECRET"));
+    }
+
+    #[test]
+    fn a_missing_env_file_is_an_error_on_its_literal() {
+        let error = load(&args("fixtures/nowhere.env", false))
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            error.as_deref(),
+            Some("`fixtures/nowhere.env` does not exist; `env_file` is relative to the folder of the crate's `Cargo.toml`")
+        );
+    }
+
+    #[test]
+    fn the_stamp_is_dated_decades_ahead() {
+        let stamp = always_newer_stamp().expect("the temporary folder is writable");
+        let modified = std::fs::metadata(&stamp)
+            .and_then(|m| m.modified())
+            .expect("modification time");
+        let ahead = modified
+            .duration_since(std::time::SystemTime::now())
+            .expect("in the future");
+        assert!(
+            ahead > std::time::Duration::from_secs(50 * 365 * 24 * 60 * 60),
+            "{ahead:?}"
+        );
+    }
 }
