@@ -80,7 +80,9 @@ mod tests {
         );
         let err = parse(quote!(client, client)).err().expect("twice");
         assert_eq!(err.to_string(), "`client` is given twice");
-        let err = parse(quote!(env_file = "a.env", env_file = "b.env")).err().expect("twice");
+        let err = parse(quote!(env_file = "a.env", env_file = "b.env"))
+            .err()
+            .expect("twice");
         assert_eq!(err.to_string(), "`env_file` is given twice");
         let err = parse(quote!("a.env")).err().expect("a bare path");
         assert_eq!(err.to_string(), format!("unexpected argument; {EXPECTED}"));

@@ -103,17 +103,21 @@ fn host_error(value: &str, shown: &str) -> Option<String> {
     if bracketed_ipv6 {
         return None;
     }
+    let port_inside = |port: &str| {
+        let fix = if (1..=5).contains(&port.len()) && is_digits(port) {
+            format!("set `PUSHER_PORT={port}` instead")
+        } else {
+            "put the port in `PUSHER_PORT` instead".to_owned()
+        };
+        Some(format!("is {shown}, with a port inside the host; {fix}"))
+    };
+    // `[::1]:6001`: an address in brackets already, with a port after it.
+    if let Some((_, port)) = value.strip_prefix('[').and_then(|v| v.split_once("]:")) {
+        return port_inside(port);
+    }
     match value.matches(':').count() {
         0 => None,
-        1 => {
-            let port = value.rsplit(':').next().unwrap_or_default();
-            let fix = if (1..=5).contains(&port.len()) && is_digits(port) {
-                format!("set `PUSHER_PORT={port}` instead")
-            } else {
-                "put the port in `PUSHER_PORT` instead".to_owned()
-            };
-            Some(format!("is {shown}, with a port inside the host; {fix}"))
-        }
+        1 => port_inside(value.rsplit(':').next().unwrap_or_default()),
         _ => Some(format!(
             "is {shown}, an IPv6 address; write it in brackets, as in `[::1]`"
         )),
@@ -278,6 +282,8 @@ mod tests {
             ("mt2", "mt1"),
             ("ap-southeast-2", "ap4"),
             ("tokyo", "ap3"),
+            ("eu-2", "eu"),
+            ("eu01", "eu"),
         ];
         for (value, expected) in cases {
             assert_eq!(suggest_cluster(value), Some(expected), "{value}");
@@ -354,5 +360,46 @@ mod tests {
         assert_eq!(edit_distance("PUSHER_KEY", "PUSHER_KEYS"), 1);
         assert_eq!(edit_distance("mt1", "mt1"), 0);
         assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("PUSHER_KEYS", "PUSHER_KEY"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn a_scheme_inside_the_host_names_the_scheme_to_set_instead() {
+        let cases = [
+            (
+                "https://ws.example.org",
+                "; remove it and set `PUSHER_SCHEME=https`",
+            ),
+            (
+                "wss://ws.example.org",
+                "; remove it and set `PUSHER_SCHEME=https`",
+            ),
+            (
+                "http://127.0.0.1",
+                "; remove it and set `PUSHER_SCHEME=http`",
+            ),
+            ("ws://127.0.0.1", "; remove it and set `PUSHER_SCHEME=http`"),
+            (
+                "tcp://127.0.0.1",
+                "with a scheme inside the host; remove it",
+            ),
+        ];
+        for (host, fix) in cases {
+            let message = format_error(Field::Host, host, false).unwrap_or_default();
+            assert!(message.ends_with(fix), "{host}: {message}");
+        }
+    }
+
+    #[test]
+    fn a_bracketed_address_with_a_port_has_the_port_inside_the_host() {
+        assert_eq!(
+            format_error(Field::Host, "[::1]:6001", false).as_deref(),
+            Some("is `[::1]:6001`, with a port inside the host; set `PUSHER_PORT=6001` instead")
+        );
+        assert_eq!(
+            format_error(Field::Host, "[fd00::2]:", false).as_deref(),
+            Some("is `[fd00::2]:`, with a port inside the host; put the port in `PUSHER_PORT` instead")
+        );
     }
 }

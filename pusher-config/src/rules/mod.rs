@@ -604,6 +604,12 @@ impl<'a> Checker<'a> {
         let Some((secret_name, secret)) = self.value_of(Field::Secret) else {
             return;
         };
+        // On Pusher's service, a "secret" of the wrong shape (the app id pasted there) is not
+        // the secret: its format error says so, and the setting holding the same value is
+        // the one that is right.
+        if self.hosted && formats::format_error(Field::Secret, &secret.value, "", true).is_some() {
+            return;
+        }
         let elsewhere: Vec<(&str, &Var)> = self
             .vars
             .iter()
@@ -615,7 +621,9 @@ impl<'a> Checker<'a> {
                     secret.value.chars().count() >= 12 && var.value.contains(&secret.value);
                 let holds = match classify(name) {
                     None => public_prefix(name).is_some() && inside,
-                    Some(known) if known.public.is_some() => false,
+                    // A key mirror holding the secret is the mirror rule's (the two may be
+                    // swapped); any other mirror is a public variable like the rest.
+                    Some(known) if known.public.is_some() => known.field != Field::Key && inside,
                     Some(known) if matches!(known.field, Field::Key | Field::Secret) => false,
                     // Self-hosted development setups may use one word for app id and secret.
                     Some(known) if known.field == Field::AppId && !self.hosted => inside,
@@ -626,7 +634,10 @@ impl<'a> Checker<'a> {
             .collect();
         for (name, var) in elsewhere {
             self.spoil(name);
-            let problem = if public_prefix(name).is_some() {
+            let mirror = classify(name).filter(|known| known.public.is_some());
+            let problem = if let Some(mirror) = mirror {
+                self.mirror_holds_secret(mirror.field, (name, var), secret_name)
+            } else if public_prefix(name).is_some() {
                 Problem::new(
                     ProblemKind::ExposedSecret,
                     name,

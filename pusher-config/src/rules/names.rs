@@ -132,11 +132,12 @@ pub fn known_names() -> impl Iterator<Item = String> {
 }
 
 /// The public-prefixed names of secrets: each is an exposed secret when set.
-const NEVER_PUBLIC: [&str; 4] = [
+const NEVER_PUBLIC: [&str; 5] = [
     "PUSHER_SECRET",
     "PUSHER_APP_SECRET",
     "PUSHER_ENCRYPTION_MASTER_KEY_BASE64",
     "PUSHER_ENCRYPTION_MASTER_KEY",
+    "REVERB_APP_SECRET",
 ];
 
 /// Every name `pusher_config!()` reads from the process environment: the known names and the
@@ -260,5 +261,23 @@ mod tests {
             .iter()
             .any(|n| public_prefix(n).is_some() && n.contains("SECRET")));
         assert_eq!(names.len(), 10 + 7 * 7);
+    }
+
+    #[test]
+    fn build_time_names_are_the_known_names_and_every_public_secret_name() {
+        let names: Vec<String> = build_time_names().collect();
+        for known in known_names() {
+            assert!(names.contains(&known), "{known}");
+        }
+        for exposed in [
+            "NEXT_PUBLIC_PUSHER_SECRET",
+            "VITE_PUSHER_APP_SECRET",
+            "MIX_PUSHER_ENCRYPTION_MASTER_KEY",
+            "PUBLIC_PUSHER_ENCRYPTION_MASTER_KEY_BASE64",
+            "VITE_REVERB_APP_SECRET",
+        ] {
+            assert!(names.contains(&exposed.to_owned()), "{exposed}");
+        }
+        assert_eq!(names.len(), known_names().count() + 7 * 5);
     }
 }

@@ -191,7 +191,6 @@ fn is_clerk_publishable(value: &str) -> bool {
     let encoded = value.splitn(3, '_').nth(2).unwrap_or("");
     decode_base64(encoded).is_some_and(|host| {
         host.last() == Some(&b'$')
-            && host.len() > 4
             && host[..host.len() - 1]
                 .iter()
                 .all(|b| b.is_ascii_alphanumeric() || *b == b'.' || *b == b'-')
@@ -279,6 +278,8 @@ mod tests {
         assert_eq!(decode_base64("aGk_").as_deref(), Some(&b"hi?"[..]));
         assert_eq!(decode_base64("aGk/").as_deref(), Some(&b"hi?"[..]));
         assert_eq!(decode_base64("aGk=").as_deref(), Some(&b"hi"[..]));
+        assert_eq!(decode_base64("fn5-").as_deref(), Some(&b"~~~"[..]));
+        assert_eq!(decode_base64("fn5+").as_deref(), Some(&b"~~~"[..]));
         assert_eq!(decode_base64("a!"), None);
     }
 
@@ -292,6 +293,18 @@ mod tests {
         // base64("example-app-12.clerk.accounts.dev$")
         let clerk = "pk_test_ZXhhbXBsZS1hcHAtMTIuY2xlcmsuYWNjb3VudHMuZGV2JA";
         assert_eq!(provider(clerk), Some("Clerk"));
+        // Clerk's shape without the `$` after the host, or without a dot in it, is not Clerk's.
+        // base64("example-app-12.clerk.accounts.dev"), base64("example-app-12$")
+        for lookalike in [
+            "pk_test_ZXhhbXBsZS1hcHAtMTIuY2xlcmsuYWNjb3VudHMuZGV2",
+            "pk_test_ZXhhbXBsZS1hcHAtMTIk",
+        ] {
+            assert_eq!(
+                provider(lookalike),
+                Some("Stripe, Clerk, Paystack"),
+                "{lookalike}"
+            );
+        }
         assert_eq!(provider("rk_live_9aB8cD7eF6gH5iJ4kL3mN2oP"), Some("Stripe"));
         assert_eq!(
             provider("whsec_3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"),

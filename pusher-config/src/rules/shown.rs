@@ -177,4 +177,51 @@ mod tests {
         }
         assert_eq!(shown(Field::Key, "a"), "(1 chars)");
     }
+
+    #[test]
+    fn a_host_with_a_password_or_user_in_it_is_masked() {
+        for host in [
+            "ws.example.org:hunter2",
+            "https://hunter2@ws.example.org",
+            "soketi@ws.example.org",
+        ] {
+            let text = shown(Field::Host, host);
+            assert!(!text.contains(host), "{host}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_host_is_shown_whole_only_as_a_dns_name() {
+        // A DNS name has at most 253 characters, and no empty label.
+        let longest = format!("{}example.org", "ws.".repeat(80) + "a.");
+        assert_eq!(longest.len(), 253);
+        assert_eq!(shown(Field::Host, &longest), format!("`{longest}`"));
+        let longer = format!("a{longest}");
+        assert!(!shown(Field::Host, &longer).contains(&longer));
+        for host in ["ws..example.org", ".ws.example.org"] {
+            let text = shown(Field::Host, host);
+            assert!(!text.contains(host), "{host}: {text}");
+        }
+    }
+
+    #[test]
+    fn references_are_shown_only_as_plain_variable_names() {
+        for name in ["PUSHER_APP_SECRET", "_PUSHER_SECRET", "pusher_secret"] {
+            assert_eq!(reference(name), format!("`${{{name}}}`"));
+        }
+        let long = "PUSHER_APP_SECRET_OF_THE_PRODUCTION_CLUSTER_IN_FRANKFURT_AND_DUBLIN";
+        assert!(long.len() > 64);
+        for name in [
+            // A default value after the name, or a reference left unclosed, is the file's
+            // text, which may be the secret.
+            "PUSHER_APP_SECRET:-s3cr3t",
+            "PUSHER_APP_SECRET\nVITE_PUSHER_APP_CLUSTER=eu",
+            "2FA_SECRET",
+            long,
+            // A plain name made of a credential.
+            "AKIAZ7Q3M5N8P2R4T6V9",
+        ] {
+            assert_eq!(reference(name), "a secret-named variable", "{name}");
+        }
+    }
 }

@@ -252,10 +252,18 @@ fn stripe_keys_in_any_pusher_variable_are_foreign_credentials() {
                 "{problem}"
             );
             let help = problem.help.as_deref().unwrap_or("");
-            assert!(
-                help.contains("dashboard") && help.contains("App Keys"),
-                "{problem}"
-            );
+            if name.contains("CLUSTER") {
+                assert_eq!(
+                    help,
+                    format!("set `{name}` to the cluster itself; no credential belongs there"),
+                    "{problem}"
+                );
+            } else {
+                assert!(
+                    help.contains("dashboard") && help.contains("App Keys"),
+                    "{problem}"
+                );
+            }
             assert!(!problems.to_string().contains(value), "{problems}");
             assert_no_leak(&problems, value);
         }
@@ -875,8 +883,8 @@ fn a_self_hosted_port_left_on_hosted_pusher_is_a_format_error() {
 #[test]
 fn bad_scheme_is_a_format_error() {
     let cases = [
-        ("wss", "`https`"),
-        ("ws", "`http`"),
+        ("wss", "a WebSocket scheme; use `https`"),
+        ("ws", "a WebSocket scheme; use `http`"),
         ("HTTPS", "lowercase"),
         ("ftp", "expected `http` or `https`"),
     ];
@@ -1666,4 +1674,271 @@ fn checked_debug_masks_what_could_be_a_credential() {
         assert!(!leaks(&debug, value), "{debug}");
     }
     assert!(debug.contains("cluster: Some(\"`eu`\")"), "{debug}");
+}
+
+// How a report reads.
+
+#[test]
+fn one_problem_prints_as_one_error_with_its_help() {
+    let problems = server_fail(&with(hosted(), "PUSHER_CLUSTER", "europe"));
+    assert!(!problems.is_empty());
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems.to_string(),
+        "error: `PUSHER_CLUSTER` in the given variables is `europe`, not a Pusher cluster; did you mean `eu`?\n  \
+         = help: the cluster is shown beside the keys in the Pusher Channels dashboard"
+    );
+}
+
+#[test]
+fn several_problems_print_one_error_each_then_their_count() {
+    let pairs = with(
+        with(hosted(), "PUSHER_CLUSTER", "europe"),
+        "PUSHER_SCHEME",
+        "wss",
+    );
+    let problems = server_fail(&pairs);
+    assert_eq!(problems.len(), 2);
+    let mut vars = Vec::new();
+    for problem in &problems {
+        vars.push(problem.var.as_str());
+    }
+    assert_eq!(vars, ["PUSHER_CLUSTER", "PUSHER_SCHEME"]);
+    assert_eq!(
+        problems.to_string(),
+        "error: `PUSHER_CLUSTER` in the given variables is `europe`, not a Pusher cluster; did you mean `eu`?\n  \
+         = help: the cluster is shown beside the keys in the Pusher Channels dashboard\n\
+         error: `PUSHER_SCHEME` in the given variables is `wss`, a WebSocket scheme; use `https` (the WebSocket scheme follows from it)\n  \
+         = help: fix `PUSHER_SCHEME`, or remove it to use the default\n\
+         error: the Pusher configuration has 2 problems"
+    );
+}
+
+#[test]
+fn missing_key_help_on_a_server_names_both_names_and_the_dashboard() {
+    let problems = server_fail(&without(hosted(), "PUSHER_KEY"));
+    let problem = only(&problems, ProblemKind::Missing, "PUSHER_KEY");
+    assert_eq!(
+        problem.help.as_deref(),
+        Some("set `PUSHER_KEY` (Laravel's `PUSHER_APP_KEY` works too) to the key from the Pusher Channels dashboard, under App Keys")
+    );
+}
+
+#[test]
+fn problems_of_both_naming_schemes_are_reported_next_js_name_first() {
+    let pairs = with(
+        with(hosted(), "PUSHER_KEY", STRIPE_PK_LIVE),
+        "PUSHER_APP_KEY",
+        "your_pusher_app_key",
+    );
+    let problems = server_fail(&pairs);
+    assert_eq!(
+        kinds(&problems),
+        [
+            (ProblemKind::ForeignCredential, "PUSHER_KEY"),
+            (ProblemKind::Placeholder, "PUSHER_APP_KEY"),
+        ],
+        "{problems}"
+    );
+}
+
+#[test]
+fn problems_of_public_mirrors_are_reported_in_prefix_order() {
+    let pairs = with(
+        with(hosted(), "VITE_PUSHER_APP_KEY", OTHER_KEY),
+        "NEXT_PUBLIC_PUSHER_KEY",
+        OTHER_KEY,
+    );
+    let problems = server_fail(&pairs);
+    assert_eq!(
+        kinds(&problems),
+        [
+            (ProblemKind::Mismatch, "NEXT_PUBLIC_PUSHER_KEY"),
+            (ProblemKind::Mismatch, "VITE_PUSHER_APP_KEY"),
+        ],
+        "{problems}"
+    );
+}
+
+// More about values and where they belong.
+
+#[test]
+fn a_placeholder_with_its_quotes_kept_is_still_a_placeholder() {
+    for value in [
+        "\"your_pusher_key\"",
+        "'changeme'",
+        "\"278d425bdf160c739803\"",
+    ] {
+        let problems = server_fail(&with(hosted(), "PUSHER_KEY", value));
+        only(&problems, ProblemKind::Placeholder, "PUSHER_KEY");
+    }
+}
+
+#[test]
+fn a_foreign_token_with_invisible_characters_around_it_is_named_with_its_prefix() {
+    let github = "ghp_7Rk2mQ9xL4vB7nR1tY6wE3sA0dZ5cH2jU8pO";
+    for value in [
+        format!("\u{feff}{github}"),
+        format!("{github}\u{200b}"),
+        format!("{github}\\\0"),
+    ] {
+        let problems = server_fail(&with(hosted(), "PUSHER_SECRET", &value));
+        let problem = only(&problems, ProblemKind::ForeignCredential, "PUSHER_SECRET");
+        assert!(
+            problem
+                .message
+                .ends_with("is a GitHub token, not a Pusher credential: `ghp_…` (40 chars)"),
+            "{value:?}: {problem}"
+        );
+    }
+}
+
+#[test]
+fn a_server_setting_expanded_from_the_secret_is_not_exposed() {
+    // `PUSHER_SECRET="${PUSHER_APP_SECRET}"` in a `.env` shared by Laravel and Next.js.
+    let laravel = with(
+        without(hosted(), "PUSHER_SECRET"),
+        "PUSHER_APP_SECRET",
+        SECRET,
+    );
+    let mut vars = vars(&laravel);
+    for name in ["PUSHER_SECRET", "BROADCAST_PUSHER_SECRET"] {
+        let origin = Origin::EnvFile {
+            path: ".env".to_owned(),
+            line: Some(6),
+        };
+        vars.insert_expanded(
+            name.to_owned(),
+            SECRET.to_owned(),
+            origin,
+            Some("PUSHER_APP_SECRET".to_owned()),
+        );
+    }
+    for mode in [Mode::Server, Mode::Client] {
+        if let Err(problems) = check(&vars, mode) {
+            panic!("{mode:?}: {problems}");
+        }
+    }
+}
+
+#[test]
+fn a_public_value_expanded_with_a_default_never_shows_the_default() {
+    let mut vars = vars(&hosted());
+    let origin = Origin::EnvFile {
+        path: ".env".to_owned(),
+        line: Some(4),
+    };
+    vars.insert_expanded(
+        "VITE_PUSHER_APP_KEY".to_owned(),
+        "s3cr3t".to_owned(),
+        origin,
+        Some("PUSHER_APP_SECRET:-s3cr3t".to_owned()),
+    );
+    let problems = check(&vars, Mode::Client).expect_err("exposed");
+    let problem = only(&problems, ProblemKind::ExposedSecret, "VITE_PUSHER_APP_KEY");
+    assert_eq!(
+        problem.message,
+        "`VITE_PUSHER_APP_KEY` in `.env` line 4 is expanded from a secret-named variable: the secret would ship to every browser"
+    );
+}
+
+#[test]
+fn the_key_pasted_as_the_app_id_too_is_a_format_error_not_a_swap() {
+    let problems = server_fail(&with(hosted(), "PUSHER_APP_ID", KEY));
+    let problem = only(&problems, ProblemKind::Format, "PUSHER_APP_ID");
+    assert!(
+        problem.message.contains("expected digits only"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn the_app_id_pasted_as_the_secret_is_the_secrets_own_error_not_the_app_ids() {
+    // The app id is right; the secret is not one. Nothing may tell the user to change the
+    // app id.
+    let problems = server_fail(&with(hosted(), "PUSHER_SECRET", APP_ID));
+    let problem = only(&problems, ProblemKind::Format, "PUSHER_SECRET");
+    assert!(problem.message.contains("has 7 characters"), "{problems}");
+    assert!(
+        !problems.to_string().contains("set `PUSHER_APP_ID`"),
+        "{problems}"
+    );
+}
+
+#[test]
+fn a_key_set_only_for_the_browser_is_reported_once_as_missing_on_the_server() {
+    for (name, mirror, value) in [
+        ("PUSHER_KEY", "NEXT_PUBLIC_PUSHER_KEY", KEY),
+        ("PUSHER_CLUSTER", "VITE_PUSHER_APP_CLUSTER", "eu"),
+    ] {
+        let pairs = with(without(hosted(), name), mirror, value);
+        let problems = server_fail(&pairs);
+        only(&problems, ProblemKind::Missing, name);
+    }
+}
+
+#[test]
+fn a_public_host_holding_the_secret_is_exposed_and_to_be_set_to_the_host() {
+    let problems = server_fail(&with(hosted(), "VITE_PUSHER_HOST", SECRET));
+    let problem = only(&problems, ProblemKind::ExposedSecret, "VITE_PUSHER_HOST");
+    assert_eq!(
+        problem.message,
+        "`VITE_PUSHER_HOST` in the given variables holds the value of `PUSHER_SECRET`: the secret would ship to every browser"
+    );
+    assert_eq!(
+        problem.help.as_deref(),
+        Some("set `VITE_PUSHER_HOST` to the host, and if it was ever deployed, rotate the secret in the Pusher Channels dashboard, under App Keys")
+    );
+}
+
+#[test]
+fn a_pusher_host_that_names_no_cluster_is_a_format_error() {
+    for host in ["sockjs.pusher.com", "api-${PUSHER_APP_CLUSTER}.pusher.com"] {
+        let problems = server_fail(&with(hosted(), "PUSHER_HOST", host));
+        let problem = only(&problems, ProblemKind::Format, "PUSHER_HOST");
+        assert!(
+            problem
+                .message
+                .contains("a Pusher host that names no cluster"),
+            "{problem}"
+        );
+    }
+}
+
+#[test]
+fn a_self_hosted_server_accepts_any_cluster_name() {
+    let pairs = with(
+        with(hosted(), "PUSHER_HOST", "127.0.0.1"),
+        "PUSHER_CLUSTER",
+        "local",
+    );
+    let checked = pass(&pairs, Mode::Server);
+    assert_eq!(checked.cluster.as_deref(), Some("local"));
+}
+
+#[test]
+fn an_app_id_after_a_colon_in_the_host_is_not_offered_as_the_port() {
+    let host = format!("ws.example.org:{APP_ID}");
+    let problems = server_fail(&with(hosted(), "PUSHER_HOST", &host));
+    let problem = only(&problems, ProblemKind::Format, "PUSHER_HOST");
+    assert!(
+        problem
+            .message
+            .ends_with("with a port inside the host; put the port in `PUSHER_PORT` instead"),
+        "{problem}"
+    );
+    assert_no_leak(&problems, APP_ID);
+}
+
+#[test]
+fn a_public_cluster_mirror_holding_the_secret_is_an_exposed_secret() {
+    for mirror in [
+        "NEXT_PUBLIC_PUSHER_CLUSTER",
+        "VITE_PUSHER_APP_CLUSTER",
+        "MIX_PUSHER_PORT",
+    ] {
+        let problems = server_fail(&with(hosted(), mirror, SECRET));
+        only(&problems, ProblemKind::ExposedSecret, mirror);
+        assert!(!leaks(&problems.to_string(), SECRET), "{problems}");
+    }
 }
