@@ -621,9 +621,8 @@ impl<'a> Checker<'a> {
                     secret.value.chars().count() >= 12 && var.value.contains(&secret.value);
                 let holds = match classify(name) {
                     None => public_prefix(name).is_some() && inside,
-                    // A key mirror holding the secret is the mirror rule's (the two may be
-                    // swapped); any other mirror is a public variable like the rest.
-                    Some(known) if known.public.is_some() => known.field != Field::Key && inside,
+                    // The key and its mirrors have the swap and mirror rules (a self-hosted
+                    // `local` key may equal the secret).
                     Some(known) if matches!(known.field, Field::Key | Field::Secret) => false,
                     // Self-hosted development setups may use one word for app id and secret.
                     Some(known) if known.field == Field::AppId && !self.hosted => inside,

@@ -1942,3 +1942,31 @@ fn a_public_cluster_mirror_holding_the_secret_is_an_exposed_secret() {
         assert!(!leaks(&problems.to_string(), SECRET), "{problems}");
     }
 }
+
+/// A self-hosted development setup with one short word for everything.
+fn one_word_self_hosted(word: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("PUSHER_APP_ID", word.to_owned()),
+        ("PUSHER_KEY", word.to_owned()),
+        ("PUSHER_SECRET", word.to_owned()),
+        ("PUSHER_HOST", "soketi".to_owned()),
+    ]
+}
+
+#[test]
+fn a_one_word_self_hosted_setup_with_its_key_mirrored_builds() {
+    let pairs = with(
+        one_word_self_hosted("local"),
+        "NEXT_PUBLIC_PUSHER_KEY",
+        "local",
+    );
+    let checked = pass(&pairs, Mode::Server);
+    assert_eq!(checked.key, "local");
+}
+
+#[test]
+fn a_short_self_hosted_secret_in_another_server_setting_is_still_reported() {
+    let pairs = with(one_word_self_hosted("hush"), "PUSHER_CLUSTER", "hush");
+    let problems = server_fail(&pairs);
+    only(&problems, ProblemKind::Swapped, "PUSHER_CLUSTER");
+}
