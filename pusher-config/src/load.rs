@@ -97,3 +97,56 @@ fn check_env_file(path: &std::path::Path, mode: Mode) -> Result<Checked, Problem
     let loaded = crate::source::load(&files, mode, crate::source::ProcessEnv::All);
     rules::check_with_file_errors(&loaded.vars, &loaded.errors, mode)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_process_environment_gives_only_what_the_mode_reads() {
+        let (key, secret) = (
+            "PC_MUTANT_TEST_PUSHER_PROCESS_KEY",
+            "PC_MUTANT_TEST_PUSHER_PROCESS_SECRET",
+        );
+        std::env::set_var(key, "9c2e5b0f4d7a18e36c41");
+        std::env::set_var(secret, "e0b7d2a94c5f13868a2d");
+        let value = |vars: &Vars, name| vars.get(name).map(|var| var.value.clone());
+        let client = process_env(Mode::Client);
+        let server = process_env(Mode::Server);
+        std::env::remove_var(key);
+        std::env::remove_var(secret);
+        assert_eq!(value(&client, key).as_deref(), Some("9c2e5b0f4d7a18e36c41"));
+        assert_eq!(value(&client, secret), None);
+        assert_eq!(value(&server, key).as_deref(), Some("9c2e5b0f4d7a18e36c41"));
+        assert_eq!(
+            value(&server, secret).as_deref(),
+            Some("e0b7d2a94c5f13868a2d")
+        );
+    }
+
+    #[cfg(feature = "dotenv")]
+    #[test]
+    fn from_env_file_reports_the_files_errors_and_the_rules_problems() {
+        let dir = std::env::temp_dir().join(format!("pc-load-errors-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join(".env");
+        std::fs::write(
+            &path,
+            "PUSHER_APP_ID=2047711\nPUSHER_KEY 9c2e5b0f4d7a18e36c41\nPUSHER_CLUSTER=europe\n",
+        )
+        .expect("write");
+        let server = PusherConfig::from_env_file(&path).map(|_| ());
+        let client = PublicConfig::from_env_file(&path).map(|_| ());
+        let _ = std::fs::remove_dir_all(&dir);
+        let shown = path.display();
+        for result in [server, client] {
+            let message = result.expect_err("refused").to_string();
+            assert!(
+                message.contains(&format!("cannot parse `{shown}` line 2")),
+                "{message}"
+            );
+            assert!(message.contains("did you mean `eu`?"), "{message}");
+        }
+    }
+}

@@ -33,7 +33,6 @@ pub(crate) fn has_credential_like_run(value: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .any(|run| {
             let digits = run.bytes().filter(u8::is_ascii_digit).count();
-            let letters = run.len() - digits;
             let digit_run = run
                 .split(|c: char| !c.is_ascii_digit())
                 .any(|digits| digits.len() >= 6);
@@ -43,8 +42,10 @@ pub(crate) fn has_credential_like_run(value: &str) -> bool {
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
             let mixed_case = run.bytes().any(|b| b.is_ascii_uppercase())
                 && run.bytes().any(|b| b.is_ascii_lowercase());
+            // A run of twelve or more with a digit has a letter too: twelve digits are a
+            // digit run already.
             digit_run
-                || (run.len() >= 12 && digits > 0 && letters > 0)
+                || (run.len() >= 12 && digits > 0)
                 || (run.len() >= 16 && (hex || upper))
                 || (run.len() >= 10 && mixed_case)
                 || run.len() >= 24
@@ -256,6 +257,87 @@ mod tests {
             format!("{:?}", MaskedTokens("a \"b\" 0123456789abcdef")),
             "\"a \\\"b\\\" 012… (16 chars)\""
         );
+    }
+
+    /// How [`Setting`] displays `value`: whole, or masked.
+    fn shown_whole(value: &str) -> bool {
+        let display = Setting(value).to_string();
+        let debug = format!("{:?}", Setting(value));
+        if display == value {
+            assert_eq!(debug, format!("{value:?}"));
+            true
+        } else {
+            assert_eq!(display, MaskedPlain(value).to_string());
+            assert_eq!(debug, Masked(value).to_string());
+            false
+        }
+    }
+
+    #[test]
+    fn a_setting_that_could_be_a_credential_is_masked() {
+        for value in [
+            "204771.example.org",       // six digits in a row: an app id
+            "a1b2c3d4e5f6.example.org", // twelve letters and digits
+            "ABCDEFGHJKLMNPQR",         // sixteen upper-case letters
+            "abcdefabcdefabcd",         // sixteen hex digits
+            "QmZpLsTvWy.example.org",   // ten letters of mixed case
+            "pusherchannelsloadbalanc", // any run of 24
+            "278d425bdf160c739803.soketi.example.org",
+        ] {
+            assert!(!shown_whole(value), "{value}");
+        }
+    }
+
+    #[test]
+    fn a_setting_of_plain_words_is_shown_whole() {
+        for value in [
+            "20477.example.org",        // five digits in a row are not an app id
+            "a1b2c3d4e5f.example.org",  // eleven letters and digits
+            "loadbalancer.example.org", // twelve lower-case letters, no digit
+            "ABCDEFGHJKLMNPQ",          // fifteen upper-case letters
+            "abcdefabcdefabc",          // fifteen hex digits
+            "QmZpLsTvW.example.org",    // nine letters of mixed case
+            "pusherchannelsloadbalan",  // 23
+            "ws-eu.pusher.com",
+            "soketi",
+            "eu",
+        ] {
+            assert!(shown_whole(value), "{value}");
+        }
+    }
+
+    #[test]
+    fn a_setting_with_a_control_character_is_masked() {
+        assert_eq!(Setting("eu\u{1b}[2J").to_string(), "e… (6 chars)");
+        assert_eq!(format!("{:?}", Setting("soketi\n")), "`s…` (7 chars)");
+    }
+
+    #[test]
+    fn masked_debug_is_its_display() {
+        assert_eq!(
+            format!("{:?}", MaskedPlain("278d425bdf160c739803")),
+            "278d… (20 chars)"
+        );
+        assert_eq!(
+            format!("{:?}", Masked("278d425bdf160c739803")),
+            "`278d…` (20 chars)"
+        );
+    }
+
+    #[cfg(feature = "connect")]
+    #[test]
+    fn short_tokens_anywhere_in_the_text_stay_readable() {
+        let reason = "Over capacity: code 4100 for app 2047711, retry after 1s";
+        assert_eq!(MaskedTokens(reason).to_string(), reason);
+    }
+
+    #[cfg(feature = "rules")]
+    #[test]
+    fn known_prefix_is_shown_only_while_at_most_half_the_value() {
+        let shown = |value| WithKnownPrefix { value, known: 8 }.to_string();
+        assert_eq!(shown("pk_live_51Hq2xK7"), "`pk_live_…` (16 chars)");
+        assert_eq!(shown("pk_live_51Hq2xK"), "`pk_…` (15 chars)");
+        assert_eq!(shown("pk_live_51Hq"), "`pk…` (12 chars)");
     }
 
     #[cfg(feature = "rules")]

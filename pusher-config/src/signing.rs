@@ -86,10 +86,9 @@ impl fmt::Debug for Signer<'_> {
     }
 }
 
-/// Appends `bytes` as lowercase hex.
+/// Appends `bytes` as lowercase hex. Callers size `out` for the digest they append.
 fn push_hex(out: &mut String, bytes: &[u8]) {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    out.reserve(bytes.len() * 2);
     for &b in bytes {
         out.push(char::from(DIGITS[usize::from(b >> 4)]));
         out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
@@ -267,6 +266,37 @@ mod tests {
         let mut out = String::new();
         push_hex(&mut out, &[0x00, 0x0f, 0xa0, 0xff]);
         assert_eq!(out, "000fa0ff");
+    }
+
+    #[test]
+    fn the_signer_signs_with_the_apps_key() {
+        assert_eq!(DOCS.signer().key(), "278d425bdf160c739803");
+        let signer = Signer::new("9c2e5b0f4d7a18e36c41", "e0b7d2a94c5f13868a2d");
+        assert_eq!(signer.key(), "9c2e5b0f4d7a18e36c41");
+    }
+
+    #[test]
+    fn debug_shows_the_key_masked_and_the_secret_redacted() {
+        assert_eq!(
+            format!("{:?}", DOCS.signer()),
+            "Signer { key: `278d…` (20 chars), secret: [redacted] }"
+        );
+    }
+
+    #[test]
+    fn hex_of_known_digests() {
+        // MD5("") and the first bytes of SHA-256(""), as printed by `md5sum` and `sha256sum`.
+        let mut out = String::new();
+        push_hex(
+            &mut out,
+            &[
+                0xd4, 0x1d, 0x8c, 0xd9, 0x8f, 0x00, 0xb2, 0x04, 0xe9, 0x80, 0x09, 0x98, 0xec, 0xf8,
+                0x42, 0x7e,
+            ],
+        );
+        assert_eq!(out, "d41d8cd98f00b204e9800998ecf8427e");
+        push_hex(&mut out, &[0xe3, 0xb0, 0xc4, 0x42]);
+        assert_eq!(out, "d41d8cd98f00b204e9800998ecf8427ee3b0c442");
     }
 
     #[test]

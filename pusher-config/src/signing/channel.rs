@@ -477,6 +477,28 @@ mod tests {
     }
 
     #[test]
+    fn channel_data_is_returned_exactly_as_signed() {
+        let private = SIGNER
+            .authorize_channel("1234.1234", "private-foobar")
+            .expect("valid input");
+        assert_eq!(private.channel_data(), None);
+        let data = r#"{"user_id":10,"user_info":{"name":"Mr. Channels"}}"#;
+        let presence = SIGNER
+            .authorize_presence_channel("1234.1234", "presence-foobar", data)
+            .expect("valid input");
+        assert_eq!(presence.channel_data(), Some(data));
+    }
+
+    #[test]
+    fn user_data_is_returned_exactly_as_signed() {
+        let data = r#"{"id":"42","name":"Ada"}"#;
+        let auth = SIGNER
+            .authenticate_user("1234.1234", data)
+            .expect("valid input");
+        assert_eq!(auth.user_data(), data);
+    }
+
+    #[test]
     fn user_auth_signs_socket_user_data() {
         let auth = SIGNER
             .authenticate_user("1234.1234", r#"{"id":"1"}"#)

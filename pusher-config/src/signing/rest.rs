@@ -257,6 +257,20 @@ mod tests {
     }
 
     #[test]
+    fn query_string_of_the_documented_example() {
+        // Pusher's HTTP API reference, `rest-api.md`: the worked example's query.
+        let body = r#"{"name":"foo","channels":["project-3"],"data":"{\"some\":\"data\"}"}"#;
+        let query = SIGNER
+            .sign_request("POST", "/apps/3/events", &[], body, 1353088179)
+            .expect("valid request");
+        let expected = "auth_key=278d425bdf160c739803&auth_timestamp=1353088179&auth_version=1.0\
+                        &body_md5=ec365a775a4cd0599faeb73354201b6f\
+                        &auth_signature=da454824c97ba181a32ccc17a72625ba02771f50b50e1e7430e47a1f3f457e6c";
+        assert_eq!(query.to_query_string(), expected);
+        assert_eq!(query.to_string(), expected);
+    }
+
+    #[test]
     fn percent_encoding_of_non_ascii() {
         let query = SIGNER
             .sign_request("GET", "/x", &[("q", "é~ü+")], "", 1)

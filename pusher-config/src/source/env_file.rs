@@ -205,7 +205,7 @@ fn scan_value(value: &str) -> Expansion {
         Braced,
     }
     let mut found = Expansion::default();
-    let (mut strong, mut weak, mut escaped, mut expecting_end) = (false, false, false, false);
+    let (mut strong, mut weak, mut escaped) = (false, false, false);
     let mut mode = Substitution::None;
     let mut name = String::new();
     let take = |name: &mut String, found: &mut Expansion| {
@@ -214,12 +214,7 @@ fn scan_value(value: &str) -> Expansion {
         }
     };
     for c in value.chars() {
-        if expecting_end {
-            if c == '#' {
-                break;
-            }
-            continue;
-        } else if escaped {
+        if escaped {
             found.literal_bytes += c.len_utf8();
             escaped = false;
         } else if strong {
@@ -262,7 +257,8 @@ fn scan_value(value: &str) -> Expansion {
                 '\'' => strong = true,
                 '"' => weak = true,
                 '\\' => escaped = true,
-                ' ' | '\t' => expecting_end = true,
+                // The value ends here: dotenvy reads only a comment after it, or fails.
+                ' ' | '\t' => break,
                 _ => found.literal_bytes += c.len_utf8(),
             }
         }
@@ -357,7 +353,6 @@ fn read_text(path: &Path) -> Result<String, String> {
 pub(super) fn io_reason(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::InvalidData => "it is not valid UTF-8".to_owned(),
         _ => err.to_string().to_lowercase(),
     }
 }
@@ -446,11 +441,10 @@ impl<K: Fn(&str) -> bool> Reader<'_, K> {
                 );
                 return;
             }
-            Err(other) => {
-                let reason = match other {
-                    dotenvy::Error::Io(err) => io_reason(&err),
-                    _ => "it cannot be read".to_owned(),
-                };
+            // dotenvy reads text already checked to be UTF-8, from memory: it has no other
+            // error to give.
+            Err(_) => {
+                let reason = "it cannot be read".to_owned();
                 self.error(EnvFileErrorKind::Unreadable, None, reason);
                 return;
             }

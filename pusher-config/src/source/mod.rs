@@ -403,6 +403,294 @@ mod tests {
         assert!(debug.contains("`8f04…` (20 chars)"), "{debug}");
     }
 
+    /// A fresh folder under the system's temporary folder, removed when dropped.
+    struct Scratch {
+        dir: std::path::PathBuf,
+    }
+
+    impl Scratch {
+        fn new(tag: &str) -> Self {
+            let dir = std::env::temp_dir().join(format!("pc-source-{tag}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).expect("temp dir");
+            // The folder as a link-free path, so that only the links a test makes are links.
+            let dir = std::fs::canonicalize(&dir).expect("canonical temp dir");
+            Self { dir }
+        }
+
+        /// Writes `text` at `rel` (creating its folders) and returns its path.
+        fn write(&self, rel: &str, text: &str) -> std::path::PathBuf {
+            let path = self.dir.join(rel);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).expect("folders");
+            }
+            std::fs::write(&path, text).expect("write");
+            path
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+
+    /// Sets the process environment variables `vars` (names no other test uses) for the
+    /// duration of a test.
+    struct EnvVars(Vec<&'static str>);
+
+    impl EnvVars {
+        fn set(vars: &[(&'static str, &str)]) -> Self {
+            for (name, value) in vars {
+                std::env::set_var(name, value);
+            }
+            Self(vars.iter().map(|(name, _)| *name).collect())
+        }
+    }
+
+    impl Drop for EnvVars {
+        fn drop(&mut self) {
+            for name in &self.0 {
+                std::env::remove_var(name);
+            }
+        }
+    }
+
+    fn value<'v>(vars: &'v Vars, name: &str) -> Option<&'v str> {
+        vars.get(name).map(|var| var.value.as_str())
+    }
+
+    #[test]
+    fn the_process_environment_gives_its_pusher_and_public_variables() {
+        let _env = EnvVars::set(&[
+            ("PC_MUTANT_TEST_PUSHER_FROM_ENV", "5e0c1a9b7d3f"),
+            ("NEXT_PUBLIC_PC_MUTANT_TEST_FROM_ENV", "https://example.org"),
+            ("PC_MUTANT_TEST_UNRELATED_FROM_ENV", "8d2f4e6a0c1b"),
+        ]);
+        let vars = Vars::from_process_env();
+        let var = vars.get("PC_MUTANT_TEST_PUSHER_FROM_ENV").expect("read");
+        assert_eq!(var.value, "5e0c1a9b7d3f");
+        assert_eq!(var.origin, Origin::ProcessEnv);
+        assert_eq!(
+            value(&vars, "NEXT_PUBLIC_PC_MUTANT_TEST_FROM_ENV"),
+            Some("https://example.org")
+        );
+        assert_eq!(value(&vars, "PC_MUTANT_TEST_UNRELATED_FROM_ENV"), None);
+        assert_eq!(vars.searched(), ["the process environment"]);
+    }
+
+    #[test]
+    fn only_the_names_asked_for_are_read_from_the_process_environment() {
+        let _env = EnvVars::set(&[
+            ("PC_MUTANT_TEST_PUSHER_NAMES_ASKED", "3b9e7c1d5a2f"),
+            ("PC_MUTANT_TEST_PUSHER_NAMES_OTHER", "f4a8c0e2d6b1"),
+        ]);
+        let vars = Vars::from_process_env_names([
+            "PC_MUTANT_TEST_PUSHER_NAMES_ASKED",
+            "PC_MUTANT_TEST_PUSHER_NAMES_UNSET",
+        ]);
+        let names: Vec<_> = vars.iter().map(|(name, _)| name).collect();
+        assert_eq!(names, ["PC_MUTANT_TEST_PUSHER_NAMES_ASKED"]);
+        let var = vars.get("PC_MUTANT_TEST_PUSHER_NAMES_ASKED").expect("read");
+        assert_eq!(
+            (var.value.as_str(), &var.origin),
+            ("3b9e7c1d5a2f", &Origin::ProcessEnv)
+        );
+        assert_eq!(vars.searched(), ["the process environment"]);
+    }
+
+    #[test]
+    fn the_nearer_source_wins_and_the_farther_fills_in() {
+        let far_origin = |line| Origin::EnvFile {
+            path: "../.env".to_owned(),
+            line: Some(line),
+        };
+        let mut near = Vars::from_pairs([("PUSHER_KEY", "9c2e5b0f4d7a18e36c41")]);
+        near.note_searched("the process environment");
+        let mut far = Vars::new();
+        far.insert(
+            "PUSHER_KEY".into(),
+            "4d7a18e36c419c2e5b0f".into(),
+            far_origin(1),
+        );
+        far.insert("PUSHER_CLUSTER".into(), "eu".into(), far_origin(2));
+        far.note_searched("`../.env`");
+        near.fill_from(far);
+        let key = near.get("PUSHER_KEY").expect("kept");
+        assert_eq!(
+            (key.value.as_str(), &key.origin),
+            ("9c2e5b0f4d7a18e36c41", &Origin::Given)
+        );
+        let cluster = near.get("PUSHER_CLUSTER").expect("filled in");
+        assert_eq!(
+            (cluster.value.as_str(), &cluster.origin),
+            ("eu", &far_origin(2))
+        );
+        assert_eq!(near.searched(), ["the process environment", "`../.env`"]);
+    }
+
+    #[test]
+    fn retain_names_keeps_only_what_is_selected() {
+        let mut vars = Vars::from_pairs([
+            ("PUSHER_APP_ID", "2047711"),
+            ("PUSHER_KEY", "9c2e5b0f4d7a18e36c41"),
+            ("PUSHER_SECRET", "e0b7d2a94c5f13868a2d"),
+            ("VITE_PUSHER_APP_SECRET", "e0b7d2a94c5f13868a2d"),
+        ]);
+        vars.retain_names(|name| !name.contains("SECRET"));
+        let names: Vec<_> = vars.iter().map(|(name, _)| name).collect();
+        assert_eq!(names, ["PUSHER_APP_ID", "PUSHER_KEY"]);
+    }
+
+    /// A workspace in `scratch`: `ws/Cargo.toml` with `manifest`, the crate `ws/app`, and a
+    /// `.env` in every folder from the scratch folder (above the workspace) to the crate.
+    fn workspace(scratch: &Scratch, manifest: &str) -> std::path::PathBuf {
+        scratch.write(".env", "PUSHER_CLUSTER=ap1\n");
+        scratch.write("ws/Cargo.toml", manifest);
+        scratch.write("ws/.env", "PUSHER_CLUSTER=eu\n");
+        scratch.write("ws/app/Cargo.toml", "[package]\nname = \"app\"\n");
+        scratch.write("ws/app/.env", "PUSHER_CLUSTER=mt1\n");
+        scratch.dir.join("ws/app")
+    }
+
+    #[test]
+    fn env_files_go_from_the_crate_up_to_the_workspace_root_and_no_further() {
+        let scratch = Scratch::new("walk");
+        let app = workspace(&scratch, "[workspace]\nmembers = [\"app\"]\n");
+        assert_eq!(workspace_root(&app), scratch.dir.join("ws"));
+        assert_eq!(
+            env_files_for_crate(&app),
+            [scratch.dir.join("ws/app/.env"), scratch.dir.join("ws/.env")]
+        );
+    }
+
+    #[test]
+    fn a_workspace_table_with_a_dotted_name_makes_a_workspace_root() {
+        let scratch = Scratch::new("dotted");
+        let app = workspace(
+            &scratch,
+            "[package]\nname = \"ws\"\n\n  [workspace.package]  \nversion = \"0.1.0\"\n",
+        );
+        assert_eq!(workspace_root(&app), scratch.dir.join("ws"));
+        assert_eq!(
+            env_files_for_crate(&app),
+            [scratch.dir.join("ws/app/.env"), scratch.dir.join("ws/.env")]
+        );
+    }
+
+    #[test]
+    fn a_crate_outside_any_workspace_reads_only_its_own_env_file() {
+        let scratch = Scratch::new("alone");
+        let app = workspace(&scratch, "[package]\nname = \"ws\"\n# [workspace]\n");
+        assert_eq!(workspace_root(&app), app);
+        assert_eq!(env_files_for_crate(&app), [app.join(".env")]);
+    }
+
+    #[cfg(feature = "dotenv")]
+    #[test]
+    fn load_reads_the_environment_over_nearer_files_over_farther_ones() {
+        let _env = EnvVars::set(&[("PC_MUTANT_TEST_PUSHER_LOAD_ALL", "from-the-environment")]);
+        let scratch = Scratch::new("load");
+        let near = scratch.write(
+            "app/.env",
+            "PC_MUTANT_TEST_PUSHER_LOAD_ALL=from-a-file\nPUSHER_CLUSTER=eu\n",
+        );
+        let far = scratch.write(".env", "PUSHER_CLUSTER=mt1\nPUSHER_HOST=soketi\n");
+        let files = [
+            (near.clone(), ".env".into()),
+            (far.clone(), "../.env".into()),
+        ];
+        let loaded = load(&files, Mode::Server, ProcessEnv::All);
+        assert_eq!(
+            value(&loaded.vars, "PC_MUTANT_TEST_PUSHER_LOAD_ALL"),
+            Some("from-the-environment")
+        );
+        assert_eq!(value(&loaded.vars, "PUSHER_CLUSTER"), Some("eu"));
+        assert_eq!(value(&loaded.vars, "PUSHER_HOST"), Some("soketi"));
+        assert_eq!(
+            loaded.vars.searched(),
+            ["the process environment", "`.env`", "`../.env`"]
+        );
+        assert_eq!(loaded.files, [near, far]);
+        assert!(!loaded.through_link);
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        assert!(loaded.tracked.is_empty(), "{:?}", loaded.tracked);
+    }
+
+    #[cfg(feature = "dotenv")]
+    #[test]
+    fn a_client_load_never_reads_the_secret_from_the_environment() {
+        let _env = EnvVars::set(&[
+            ("PC_MUTANT_TEST_PUSHER_CLIENT_KEY", "9c2e5b0f4d7a18e36c41"),
+            (
+                "PC_MUTANT_TEST_PUSHER_CLIENT_SECRET",
+                "e0b7d2a94c5f13868a2d",
+            ),
+        ]);
+        let loaded = load(&[], Mode::Client, ProcessEnv::All);
+        assert_eq!(
+            value(&loaded.vars, "PC_MUTANT_TEST_PUSHER_CLIENT_KEY"),
+            Some("9c2e5b0f4d7a18e36c41")
+        );
+        assert_eq!(
+            value(&loaded.vars, "PC_MUTANT_TEST_PUSHER_CLIENT_SECRET"),
+            None
+        );
+        let server = load(&[], Mode::Server, ProcessEnv::All);
+        assert_eq!(
+            value(&server.vars, "PC_MUTANT_TEST_PUSHER_CLIENT_SECRET"),
+            Some("e0b7d2a94c5f13868a2d")
+        );
+    }
+
+    #[cfg(feature = "dotenv")]
+    #[test]
+    fn a_build_reads_and_tracks_only_the_closed_list_of_names() {
+        let _env = EnvVars::set(&[("PC_MUTANT_TEST_PUSHER_BUILD", "7f3a9c1e5b0d")]);
+        let loaded = load(&[], Mode::Server, ProcessEnv::BuildTimeNames);
+        assert_eq!(value(&loaded.vars, "PC_MUTANT_TEST_PUSHER_BUILD"), None);
+        for name in [
+            "PUSHER_KEY",
+            "PUSHER_APP_SECRET",
+            "NEXT_PUBLIC_PUSHER_SECRET",
+        ] {
+            assert!(loaded.tracked.contains(name), "{name}");
+        }
+        assert!(!loaded.tracked.contains("PC_MUTANT_TEST_PUSHER_BUILD"));
+        assert_eq!(
+            loaded.vars.searched(),
+            [
+                "the process environment",
+                "a `.env` file (none found from the crate up to the workspace root)"
+            ]
+        );
+        let client = load(&[], Mode::Client, ProcessEnv::BuildTimeNames);
+        assert!(client.tracked.contains("PUSHER_KEY"));
+        assert!(client
+            .tracked
+            .iter()
+            .all(|name| Mode::Client.reads_name(name)));
+        assert!(!client.tracked.contains("PUSHER_APP_SECRET"));
+        assert!(!client.tracked.contains("PUSHER_APP_ID"));
+    }
+
+    #[cfg(feature = "dotenv")]
+    #[test]
+    fn a_file_read_through_a_link_adds_its_target() {
+        let scratch = Scratch::new("link");
+        let target = scratch.write("prod.env", "PUSHER_CLUSTER=eu\n");
+        let link = scratch.dir.join(".env");
+        std::os::unix::fs::symlink(&target, &link).expect("link");
+        let loaded = load(
+            &[(link.clone(), ".env".into())],
+            Mode::Server,
+            ProcessEnv::BuildTimeNames,
+        );
+        assert_eq!(value(&loaded.vars, "PUSHER_CLUSTER"), Some("eu"));
+        assert_eq!(loaded.files, [link, target]);
+        assert!(loaded.through_link);
+    }
+
     #[test]
     fn only_pusher_and_public_names_are_kept() {
         let vars = Vars::from_pairs([

@@ -128,13 +128,15 @@ fn values_read_the_names_dotenvy_substitutes() {
     // Nothing is expanded inside single quotes, after a backslash, or after a comment.
     assert!(names("'pa$$word$SECRET'").is_empty());
     assert!(names("\\$NOT").is_empty());
+    assert!(names("\"\\$NOT\"").is_empty());
     assert!(names("x #${COMMENTED}").is_empty());
     assert!(names("$").is_empty() && names("${}").is_empty());
 }
 
 #[test]
 fn scanned_lengths_match_dotenvy_expansions() {
-    let text = "A=abc\nB=\"${A}-${A}\"\nC='lit$A'\nD=x\\ y$A\nE=${B}${B}${B}\n";
+    let text = "A=abc\nB=\"${A}-${A}\"\nC='lit$A'\nD=x\\ y$A\nE=${B}${B}${B}\nF=$A-$A\n\
+                G=\"5$/month\"\n";
     let mut lengths: HashMap<String, usize> = HashMap::new();
     for (segment, item) in segments(text)
         .iter()
@@ -189,6 +191,10 @@ fn an_expansion_bomb_stops_at_the_line_past_the_limit() {
         text.push_str(&format!("V{i}=${{V{}}}${{V{}}}\n", i - 1, i - 1));
     }
     text.push_str("PUSHER_KEY=after\n");
+    // The limit is found before dotenvy expands anything (so a broken count fails here, fast,
+    // instead of expanding the bomb).
+    let (count, limit) = within_limits(&segments(&text));
+    assert_eq!((count, limit.map(|(line, _)| line)), (13, Some(14)));
     let started = std::time::Instant::now();
     let file = read("bomb", &text);
     assert!(started.elapsed() < std::time::Duration::from_secs(2));
@@ -209,6 +215,10 @@ fn an_expansion_bomb_stops_at_the_line_past_the_limit() {
 #[test]
 fn what_is_not_a_regular_file_is_an_error_that_says_so() {
     let temp = TempEnv::new("kinds");
+    // A regular file is read (checked first: a FIFO wrongly opened would wait forever).
+    let regular = temp.file("PUSHER_CLUSTER=eu\n");
+    let file = read_env_file(&regular, ".env", |_| true);
+    assert!(file.read && file.errors.is_empty(), "{:?}", file.errors);
     let folder = temp.dir.join("folder.env");
     std::fs::create_dir_all(&folder).expect("folder");
     let file = read_env_file(&folder, "folder.env", |_| true);
@@ -271,4 +281,173 @@ fn twenty_thousand_unrelated_variables_read_in_linear_time() {
         })
     );
     assert!(file.references.is_empty());
+}
+
+#[test]
+fn a_file_of_four_mebibytes_is_read() {
+    // The last byte is the value's own, so a file cut short would change it.
+    let last = "\nPUSHER_CLUSTER=eu";
+    let mut text = String::from("#");
+    text.push_str(&"x".repeat(4 * 1024 * 1024 - last.len() - 1));
+    text.push_str(last);
+    assert_eq!(text.len(), 4 * 1024 * 1024);
+    let file = read("four-mib", &text);
+    assert!(file.read);
+    assert!(file.errors.is_empty(), "{:?}", file.errors);
+    assert_eq!(
+        file.vars.get("PUSHER_CLUSTER").map(|v| v.value.as_str()),
+        Some("eu")
+    );
+}
+
+#[test]
+fn values_may_expand_to_sixteen_mebibytes_in_all_and_not_one_byte_more() {
+    // 2 bytes, 256 values of 65,534 bytes and 510 more: 16,777,216 bytes, then one more.
+    let mut text = format!("PUSHER_CLUSTER=eu\nV0={}\n", "x".repeat(65_534));
+    for i in 1..256 {
+        text.push_str(&format!("V{i}=${{V0}}\n"));
+    }
+    text.push_str(&format!("PAD={}\nPUSHER_HOST=s\n", "p".repeat(510)));
+    let file = read("sixteen-mib", &text);
+    assert_eq!(
+        file.vars.get("PUSHER_CLUSTER").map(|v| v.value.as_str()),
+        Some("eu")
+    );
+    assert_eq!(
+        messages(&file),
+        [
+            "`.env` line 259: the file's values would expand to more than 16777216 bytes; \
+          nothing from this line on is read"
+        ]
+    );
+    assert!(file.vars.get("PUSHER_HOST").is_none());
+}
+
+#[test]
+fn after_a_space_a_comment_or_quote_is_read_as_dotenvy_reads_it() {
+    // A quote in a comment opens nothing; a quote after a space opens a value that spans
+    // lines (and does not parse): the next definition keeps its own line.
+    for (tag, text, errors, line) in [
+        (
+            "space-comment",
+            "PUSHER_APP_ID=2047711 # it's the staging app\nPUSHER_CLUSTER=eu\n",
+            vec![],
+            2,
+        ),
+        (
+            "space-single",
+            "PUSHER_HOST=a 'b\nc'\nPUSHER_CLUSTER=eu\n",
+            vec![Some(1)],
+            3,
+        ),
+        (
+            "space-double",
+            "PUSHER_HOST=a \"b\nc\"\nPUSHER_CLUSTER=eu\n",
+            vec![Some(1)],
+            3,
+        ),
+    ] {
+        let file = read(tag, text);
+        let lines: Vec<_> = file.errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, errors, "{text:?}: {:?}", file.errors);
+        assert_eq!(
+            file.vars.get("PUSHER_CLUSTER").map(|v| v.origin.clone()),
+            Some(Origin::EnvFile {
+                path: ".env".to_owned(),
+                line: Some(line),
+            }),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn a_last_line_ending_in_a_space_and_a_backslash_says_why() {
+    let file = read(
+        "cut-space-backslash",
+        "PUSHER_CLUSTER=eu\nPUSHER_HOST=soketi \\",
+    );
+    assert_eq!(
+        messages(&file),
+        [
+            "cannot parse `.env` line 2: the file ends in this line, after a backslash and with \
+          no line end; remove the backslash or end the line"
+        ]
+    );
+}
+
+#[test]
+fn references_follow_names_that_start_with_an_underscore_or_hold_a_dot() {
+    let file = read(
+        "name-chars",
+        "_REGION=${REGION}\nAPP.REGION=${_REGION}\nPUSHER_CLUSTER=${APP.REGION}\n",
+    );
+    assert!(file.errors.is_empty(), "{:?}", file.errors);
+    let references: Vec<_> = file.references.iter().map(String::as_str).collect();
+    assert_eq!(references, ["APP.REGION", "REGION", "_REGION"]);
+}
+
+#[test]
+fn a_line_that_is_not_a_definition_counts_for_no_limit() {
+    // `1V` is not a name: dotenvy reads no value from the line, so its `${V}${V}` (80,000
+    // bytes) is never expanded.
+    let text = format!(
+        "V={}\n1V=${{V}}${{V}}\nPUSHER_CLUSTER=eu\n",
+        "x".repeat(40_000)
+    );
+    let file = read("not-a-name", &text);
+    let errors: Vec<_> = file.errors.iter().map(|e| (e.kind, e.line)).collect();
+    assert_eq!(errors, [(EnvFileErrorKind::Unparsable, Some(2))]);
+    assert_eq!(
+        file.vars.get("PUSHER_CLUSTER").map(|v| v.value.as_str()),
+        Some("eu")
+    );
+}
+
+#[test]
+fn a_value_of_64_kib_is_read_and_one_byte_more_is_not() {
+    let file = read(
+        "value-64k",
+        &format!("PUSHER_HOST={}\n", "h".repeat(64 * 1024)),
+    );
+    assert!(file.errors.is_empty(), "{:?}", file.errors);
+    assert_eq!(
+        file.vars.get("PUSHER_HOST").map(|v| v.value.len()),
+        Some(64 * 1024)
+    );
+    let file = read(
+        "value-64k-and-1",
+        &format!("PUSHER_HOST={}\n", "h".repeat(64 * 1024 + 1)),
+    );
+    assert_eq!(
+        messages(&file),
+        [
+            "`.env` line 1: `PUSHER_HOST` would expand to 65537 bytes, more than the 65536 a \
+          value may have; nothing from this line on is read"
+        ]
+    );
+}
+
+#[test]
+fn a_reference_to_the_process_environment_counts_the_environments_value() {
+    // dotenvy expands a name set in the process environment to that value, even when the
+    // file defines it too.
+    let name = "PC_MUTANT_TEST_ENV_FILE_LENGTH";
+    std::env::set_var(name, "e".repeat(40_000));
+    let file = read(
+        "env-length",
+        &format!("{name}=short\nPUSHER_HOST=${{{name}}}${{{name}}}\n"),
+    );
+    std::env::remove_var(name);
+    let errors: Vec<_> = file.errors.iter().map(|e| (e.kind, e.line)).collect();
+    assert_eq!(errors, [(EnvFileErrorKind::TooLarge, Some(2))]);
+    assert!(messages(&file)[0].contains("`PUSHER_HOST` would expand to 80000 bytes"));
+}
+
+#[test]
+fn a_missing_file_is_an_error_that_says_so() {
+    let temp = TempEnv::new("missing");
+    let file = read_env_file(&temp.dir.join("missing.env"), "missing.env", |_| true);
+    assert!(!file.read);
+    assert_eq!(messages(&file), ["cannot read `missing.env`: no such file"]);
 }
