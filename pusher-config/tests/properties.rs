@@ -747,45 +747,49 @@ fn secrets_of(config: &PusherConfig, written: &[String]) -> Vec<String> {
     secrets
 }
 
-#[test]
-fn env_file_server_never_shows_a_planted_credential() {
+/// Loads every generated `.env` case with `load`, which gives a loaded config's `Debug` and
+/// `Display` with the secrets they must not show (from what the case wrote), or the problems;
+/// neither may show a planted credential.
+fn env_files_never_show(
+    tag: &str,
+    what: &str,
+    load: impl Fn(&Path, &[String]) -> Result<([String; 2], Vec<String>), rules::Problems>,
+) {
     clear_ambient_env();
-    let scratch = Scratch::new("server");
+    let scratch = Scratch::new(tag);
     proptest!(config(), |(case in env_case())| {
         let path = scratch.next_path();
         std::fs::write(&path, case.bytes()).expect("write the case");
-        let loaded = PusherConfig::from_env_file(&path);
+        let loaded = load(&path, &case.secrets);
         std::fs::remove_file(&path).ok();
         match loaded {
-            Err(problems) => error_hides("PusherConfig::from_env_file", &problems, &case.planted)?,
-            Ok(config) => config_hides(
-                "PusherConfig::from_env_file",
-                [format!("{config:?}"), format!("{config}")],
-                &secrets_of(&config, &case.secrets),
-                &case.planted,
-            )?,
+            Err(problems) => error_hides(what, &problems, &case.planted)?,
+            Ok((shown, secrets)) => config_hides(what, shown, &secrets, &case.planted)?,
         }
     });
 }
 
 #[test]
-fn env_file_client_never_shows_a_planted_credential() {
-    clear_ambient_env();
-    let scratch = Scratch::new("client");
-    proptest!(config(), |(case in env_case())| {
-        let path = scratch.next_path();
-        std::fs::write(&path, case.bytes()).expect("write the case");
-        let loaded = PublicConfig::from_env_file(&path);
-        std::fs::remove_file(&path).ok();
-        match loaded {
-            Err(problems) => error_hides("PublicConfig::from_env_file", &problems, &case.planted)?,
-            Ok(config) => config_hides(
-                "PublicConfig::from_env_file",
+fn env_file_server_never_shows_a_planted_credential() {
+    env_files_never_show("server", "PusherConfig::from_env_file", |path, written| {
+        PusherConfig::from_env_file(path).map(|config| {
+            (
                 [format!("{config:?}"), format!("{config}")],
-                &case.secrets,
-                &case.planted,
-            )?,
-        }
+                secrets_of(&config, written),
+            )
+        })
+    });
+}
+
+#[test]
+fn env_file_client_never_shows_a_planted_credential() {
+    env_files_never_show("client", "PublicConfig::from_env_file", |path, written| {
+        PublicConfig::from_env_file(path).map(|config| {
+            (
+                [format!("{config:?}"), format!("{config}")],
+                written.to_vec(),
+            )
+        })
     });
 }
 
