@@ -134,6 +134,25 @@ fn server_env_file(extra: &str) -> String {
     )
 }
 
+/// Builds the server and client binaries of `server_and_client(name)` every way, checks both
+/// still run with their values, and that no planted value is anywhere under the target folder
+/// (the client's release binary holds the key, or the scan would prove nothing).
+fn server_and_client_run_and_keep_out(
+    scratch: &Scratch,
+    name: &str,
+    env: &[(&str, &str)],
+    planted: &[(&str, &str)],
+) {
+    build_everything(scratch, env, planted);
+    assert_eq!(scratch.run_binary("debug", name), "eu");
+    assert_eq!(
+        scratch.run_binary("release", &format!("{name}-client")),
+        format!("{KEY} eu")
+    );
+    assert_not_in_target(planted);
+    assert_release_binary_holds(&format!("{name}-client"), KEY);
+}
+
 #[test]
 fn tokens_referenced_by_unrelated_lines_stay_out_of_target() {
     let name = "artifacts-unrelated-refs";
@@ -144,15 +163,7 @@ fn tokens_referenced_by_unrelated_lines_stay_out_of_target() {
     );
     let env = [("GITHUB_TOKEN", GITHUB_TOKEN), ("OTHER_TOKEN", OTHER_TOKEN)];
     let planted = [("GITHUB_TOKEN", GITHUB_TOKEN), ("OTHER_TOKEN", OTHER_TOKEN)];
-    build_everything(&scratch, &env, &planted);
-    assert_eq!(scratch.run_binary("debug", name), "eu");
-    assert_eq!(
-        scratch.run_binary("release", &format!("{name}-client")),
-        format!("{KEY} eu")
-    );
-
-    assert_not_in_target(&planted);
-    assert_release_binary_holds(&format!("{name}-client"), KEY);
+    server_and_client_run_and_keep_out(&scratch, name, &env, &planted);
 }
 
 #[test]
@@ -164,15 +175,7 @@ fn text_after_a_dollar_in_a_single_quoted_value_stays_out_of_target() {
         &server_env_file(&format!("DB_PASSWORD='pa$$w0rd{PASSWORD_TAIL}'\n")),
     );
     let planted = [("the password's tail", PASSWORD_TAIL)];
-    build_everything(&scratch, &[], &planted);
-    assert_eq!(scratch.run_binary("debug", name), "eu");
-    assert_eq!(
-        scratch.run_binary("release", &format!("{name}-client")),
-        format!("{KEY} eu")
-    );
-
-    assert_not_in_target(&planted);
-    assert_release_binary_holds(&format!("{name}-client"), KEY);
+    server_and_client_run_and_keep_out(&scratch, name, &[], &planted);
 }
 
 #[test]
