@@ -32,6 +32,8 @@ pub mod connect;
 #[cfg(feature = "rules")]
 mod load;
 pub mod mask;
+#[cfg(feature = "rules")]
+pub mod names;
 #[cfg(any(feature = "connect", feature = "signing"))]
 mod percent;
 #[cfg(feature = "rules")]

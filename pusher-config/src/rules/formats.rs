@@ -1,6 +1,6 @@
 //! The format of each setting, on Pusher's hosted service and on self-hosted servers.
 
-use super::names::Field;
+use crate::names::Field;
 
 /// Pusher's public clusters (pusher/docs, `clusters.md`).
 pub const CLUSTERS: [&str; 9] = ["mt1", "us2", "us3", "eu", "ap1", "ap2", "ap3", "ap4", "sa1"];

@@ -24,7 +24,6 @@
 //! still applies.
 
 mod formats;
-pub mod names;
 mod placeholders;
 mod problem;
 pub mod providers;
@@ -33,36 +32,15 @@ mod shown;
 use std::collections::HashSet;
 use std::fmt;
 
+pub use crate::names::Mode;
+use crate::names::{self, classify, public_prefix, Field};
 pub use formats::{suggest_cluster, CLUSTERS};
-use names::{classify, public_prefix, Field};
 pub use problem::{Problem, ProblemKind, Problems};
 
 use crate::config::Scheme;
 use crate::mask::{Masked, WithKnownPrefix};
 use crate::source::{EnvFileError, EnvFileErrorKind, Var, Vars};
 use shown::Shown;
-
-/// What is being built: a server config (everything) or a client config (public part only).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// App id, key, secret and where to connect.
-    Server,
-    /// Key and where to connect only; the app id and secret are never read.
-    Client,
-}
-
-impl Mode {
-    /// Whether this mode reads `field` at all.
-    pub const fn reads(self, field: Field) -> bool {
-        matches!(self, Mode::Server) || field.is_public()
-    }
-
-    /// Whether this mode reads the variable `name`: a client build never reads the app id or
-    /// the secret, so their values stay out of its build (see [`names::client_may_read`]).
-    pub fn reads_name(self, name: &str) -> bool {
-        self == Mode::Server || names::client_may_read(name)
-    }
-}
 
 /// The validated values of a configuration.
 #[derive(Clone, Default, PartialEq, Eq)]

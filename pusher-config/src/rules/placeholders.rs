@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use regex_lite::Regex;
 
-use super::names::{self, Field};
+use crate::names::{self, Field};
 
 /// Credentials printed in Pusher's documentation and in guides: never a real app's.
 const DOCUMENTED_EXAMPLES: &[(&str, &str)] = &[

@@ -33,6 +33,43 @@ pub enum ProblemKind {
     EnvFile,
 }
 
+impl ProblemKind {
+    /// Every kind, in the order of the rule table.
+    pub const ALL: [ProblemKind; 12] = [
+        ProblemKind::EnvFile,
+        ProblemKind::ExposedSecret,
+        ProblemKind::ForeignCredential,
+        ProblemKind::Placeholder,
+        ProblemKind::PasteResidue,
+        ProblemKind::AppIdAsKey,
+        ProblemKind::Format,
+        ProblemKind::Swapped,
+        ProblemKind::Mismatch,
+        ProblemKind::KeyEqualsSecret,
+        ProblemKind::Missing,
+        ProblemKind::Empty,
+    ];
+
+    /// The kind's name in snake case (`foreign_credential`): the name of its UI test case,
+    /// and its code in machine-readable reports.
+    pub const fn code(self) -> &'static str {
+        match self {
+            ProblemKind::Missing => "missing",
+            ProblemKind::Empty => "empty",
+            ProblemKind::ForeignCredential => "foreign_credential",
+            ProblemKind::Placeholder => "placeholder",
+            ProblemKind::PasteResidue => "paste_residue",
+            ProblemKind::Format => "format",
+            ProblemKind::Mismatch => "mismatch",
+            ProblemKind::KeyEqualsSecret => "key_equals_secret",
+            ProblemKind::AppIdAsKey => "app_id_as_key",
+            ProblemKind::Swapped => "swapped",
+            ProblemKind::ExposedSecret => "exposed_secret",
+            ProblemKind::EnvFile => "env_file",
+        }
+    }
+}
+
 /// One mistake in a configuration, worded like a compiler error: lowercase, no trailing
 /// period, names in backticks, never a whole credential.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-use super::names::Field;
 use super::providers;
 use crate::mask::Masked;
+use crate::names::Field;
 
 /// A setting's value as a message shows it: `` `eu` `` when harmless, else masked
 /// (`` `ghp_…` (40 chars) ``).

@@ -13,7 +13,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::{EnvFileError, EnvFileErrorKind, Origin, Vars};
-use crate::rules::names;
+use crate::names;
 
 /// The largest `.env` file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;

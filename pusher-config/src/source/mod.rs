@@ -17,7 +17,7 @@ pub use env_file::{
 };
 
 #[cfg(feature = "dotenv")]
-use crate::rules::{names, Mode};
+use crate::names::{self, Mode};
 
 /// Where one variable's value came from, for error messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,9 +90,7 @@ pub struct Vars {
 /// so must never hold a secret.
 pub fn is_relevant_name(name: &str) -> bool {
     let upper = name.to_ascii_uppercase();
-    upper.contains("PUSHER")
-        || upper.starts_with("REVERB_")
-        || crate::rules::names::public_prefix(name).is_some()
+    upper.contains("PUSHER") || upper.starts_with("REVERB_") || names::public_prefix(name).is_some()
 }
 
 impl Vars {

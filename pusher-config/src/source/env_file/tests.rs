@@ -1,5 +1,5 @@
 use super::*;
-use crate::rules::Mode;
+use crate::names::Mode;
 
 /// A file in a fresh temporary folder, removed when dropped.
 struct TempEnv {

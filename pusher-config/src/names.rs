@@ -1,5 +1,28 @@
-//! The variable names the rules know: each setting under its Next.js-style and Laravel-style
-//! names, and their public mirrors for front ends.
+//! The variable names this crate reads: each setting under its Next.js-style and Laravel-style
+//! names, their public mirrors for front ends, and which of them a [`Mode`] reads. The loader
+//! (`source`) and the rules (`rules`) both speak this vocabulary.
+
+/// What is being built: a server config (everything) or a client config (public part only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// App id, key, secret and where to connect.
+    Server,
+    /// Key and where to connect only; the app id and secret are never read.
+    Client,
+}
+
+impl Mode {
+    /// Whether this mode reads `field` at all.
+    pub const fn reads(self, field: Field) -> bool {
+        matches!(self, Mode::Server) || field.is_public()
+    }
+
+    /// Whether this mode reads the variable `name`: a client build never reads the app id or
+    /// the secret, so their values stay out of its build (see [`client_may_read`]).
+    pub fn reads_name(self, name: &str) -> bool {
+        self == Mode::Server || client_may_read(name)
+    }
+}
 
 /// One setting of a Pusher configuration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
