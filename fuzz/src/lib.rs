@@ -202,7 +202,11 @@ pub fn rules(data: &[u8]) {
             Err(problems) => {
                 assert_error_hides_secret(&format!("rules::check {mode:?}"), &problems)
             }
-            Ok(checked) if checked.secret.as_deref() == Some(SECRET) => {
+            Ok(checked)
+                if checked
+                    .server()
+                    .is_some_and(|c| c.secret().expose_secret() == SECRET) =>
+            {
                 let shown = format!("{checked:?}");
                 assert!(
                     !shown.contains(SECRET),

@@ -3,6 +3,8 @@
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Token};
 
+use pusher_config::rules::Mode;
+
 /// What the caller asked for.
 #[derive(Default)]
 pub(crate) struct Args {
@@ -10,6 +12,17 @@ pub(crate) struct Args {
     pub(crate) client: bool,
     /// `env_file = "…"`: read this file instead of searching for `.env`.
     pub(crate) env_file: Option<LitStr>,
+}
+
+impl Args {
+    /// What the call builds.
+    pub(crate) fn mode(&self) -> Mode {
+        if self.client {
+            Mode::Client
+        } else {
+            Mode::Server
+        }
+    }
 }
 
 const EXPECTED: &str = "expected `env_file = \"path\"` or `client`";

@@ -1,16 +1,16 @@
 //! Phase 4: the expansion. A constant expression of the runtime crate's type, preceded by the
-//! reads that make cargo rebuild when a source changes; on errors, the errors and a value of
-//! the same type, so the user sees our errors and no others.
+//! reads that make cargo rebuild when a source changes; on errors, the [`fallback`].
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use pusher_config::rules::Checked;
-use pusher_config::Scheme;
+use pusher_config::{PublicConfig, Scheme};
 
 use crate::args::Args;
+use crate::check::check;
+use crate::fallback::fallback;
 use crate::load::{self, Loaded};
-use crate::validate::validate;
 
 /// The whole macro: arguments, sources, rules, expansion.
 pub(crate) fn pusher_config(input: TokenStream) -> TokenStream {
@@ -21,27 +21,21 @@ pub(crate) fn pusher_config(input: TokenStream) -> TokenStream {
     let loaded = match load::load(&args) {
         Ok(loaded) => loaded,
         Err(err) => {
-            let fallback = value(&args, &Checked::default());
             let error = err.into_compile_error();
+            let fallback = fallback(args.mode(), &[]);
             return quote!({ #error #fallback });
         }
     };
-    match validate(&loaded) {
+    match check(&loaded) {
         Ok(checked) => {
             let tracking = tracking(&loaded);
-            let value = value(&args, &checked);
+            let value = value(&checked);
             quote!({ #tracking #value })
         }
         // No tracking: cargo never keeps a failed build, so the next build expands again
         // anyway, and tracking would have rustc record the values that failed (a secret in a
         // public variable, another service's credential) in `target/`.
-        Err(messages) => {
-            let errors = messages.iter().map(|message| {
-                quote::quote_spanned!(Span::call_site()=> ::core::compile_error!(#message);)
-            });
-            let fallback = value(&args, &Checked::default());
-            quote!({ #(#errors)* #fallback })
-        }
+        Err(messages) => fallback(loaded.mode, &messages),
     }
 }
 
@@ -77,47 +71,50 @@ fn tracking(loaded: &Loaded) -> TokenStream {
     }
 }
 
-/// The constant: a `PusherConfig`, or a `PublicConfig` for `client`.
-fn value(args: &Args, checked: &Checked) -> TokenStream {
-    let key = &checked.key;
-    let cluster = checked
-        .cluster
-        .as_deref()
-        .unwrap_or(pusher_config::DEFAULT_CLUSTER);
-    let host = match &checked.host {
+/// The constant: the checked configuration, as a `PusherConfig` or a `PublicConfig`.
+fn value(checked: &Checked) -> TokenStream {
+    let public = public_value(checked.public());
+    let Some(server) = checked.server() else {
+        return public;
+    };
+    let app_id = server.app_id().as_str();
+    let secret = server.secret().expose_secret();
+    quote! {
+        ::pusher_config::PusherConfig::__from_parts(
+            ::pusher_config::AppId::from_static(#app_id),
+            ::pusher_config::Secret::from_static(#secret),
+            #public,
+        )
+    }
+}
+
+fn public_value(public: &PublicConfig) -> TokenStream {
+    let key = public.key().as_str();
+    let cluster = public.cluster().as_str();
+    let host = match public.host().map(|host| host.as_str()) {
         Some(host) => {
             quote!(::core::option::Option::Some(::pusher_config::Host::from_static(#host)))
         }
         None => quote!(::core::option::Option::None),
     };
-    let port = match checked.port {
+    let port = match public.port() {
         Some(port) => quote!(::core::option::Option::Some(#port)),
         None => quote!(::core::option::Option::None),
     };
-    let scheme = match checked.scheme {
-        Some(Scheme::Http) => quote!(::core::option::Option::Some(::pusher_config::Scheme::Http)),
-        Some(Scheme::Https) => quote!(::core::option::Option::Some(::pusher_config::Scheme::Https)),
-        None => quote!(::core::option::Option::None),
+    let scheme = match (public.scheme_is_set(), public.scheme()) {
+        (false, _) => quote!(::core::option::Option::None),
+        (true, Scheme::Http) => quote!(::core::option::Option::Some(::pusher_config::Scheme::Http)),
+        (true, Scheme::Https) => {
+            quote!(::core::option::Option::Some(::pusher_config::Scheme::Https))
+        }
     };
-    let public = quote! {
+    quote! {
         ::pusher_config::PublicConfig::__from_parts(
             ::pusher_config::Key::from_static(#key),
             ::pusher_config::Cluster::from_static(#cluster),
             #host,
             #port,
             #scheme,
-        )
-    };
-    if args.client {
-        return public;
-    }
-    let app_id = checked.app_id.as_deref().unwrap_or_default();
-    let secret = checked.secret.as_deref().unwrap_or_default();
-    quote! {
-        ::pusher_config::PusherConfig::__from_parts(
-            ::pusher_config::AppId::from_static(#app_id),
-            ::pusher_config::Secret::from_static(#secret),
-            #public,
         )
     }
 }
@@ -141,14 +138,14 @@ mod tests {
         }
     }
 
-    fn checked() -> Checked {
-        Checked {
-            app_id: Some("2047711".to_owned()),
-            key: "9c2e4b7a1f08d3e65b4a".to_owned(),
-            secret: Some("3f7d0a9e6c1b8e2d4a57".to_owned()),
-            cluster: Some("eu".to_owned()),
-            ..Checked::default()
-        }
+    fn checked(mode: Mode) -> Checked {
+        let vars = pusher_config::source::Vars::from_pairs([
+            ("PUSHER_APP_ID", "2047711"),
+            ("PUSHER_KEY", "9c2e4b7a1f08d3e65b4a"),
+            ("PUSHER_SECRET", "3f7d0a9e6c1b8e2d4a57"),
+            ("PUSHER_CLUSTER", "eu"),
+        ]);
+        pusher_config::rules::check(&vars, mode).expect("a valid configuration")
     }
 
     #[test]
@@ -250,7 +247,7 @@ mod tests {
 
     #[test]
     fn server_value_is_a_pusher_config_constant() {
-        let tokens = value(&Args::default(), &checked()).to_string();
+        let tokens = value(&checked(Mode::Server)).to_string();
         assert!(
             tokens.starts_with(":: pusher_config :: PusherConfig :: __from_parts"),
             "{tokens}"
@@ -260,11 +257,7 @@ mod tests {
 
     #[test]
     fn client_value_holds_no_app_id_or_secret() {
-        let args = Args {
-            client: true,
-            ..Args::default()
-        };
-        let tokens = value(&args, &checked()).to_string();
+        let tokens = value(&checked(Mode::Client)).to_string();
         assert!(
             tokens.starts_with(":: pusher_config :: PublicConfig :: __from_parts"),
             "{tokens}"

@@ -9,14 +9,15 @@
 //! ```
 //!
 //! The phases, one module each: `args` parses the macro's arguments, `load` reads the
-//! sources, `validate` applies the shared rules, `expand` writes the constant (or the
-//! errors and a placeholder value of the same type).
+//! sources through the runtime crate's one loader, `check` applies its one rule set, and
+//! `expand` writes the constant, or `fallback` the errors and a value of the same type.
 #![forbid(unsafe_code)]
 
 mod args;
+mod check;
 mod expand;
+mod fallback;
 mod load;
-mod validate;
 
 /// Checks the Pusher configuration at compile time and expands to a
 /// `pusher_config::PusherConfig` (or, with `client`, a `pusher_config::PublicConfig`).

@@ -34,11 +34,7 @@ fn base_dir() -> PathBuf {
 /// Reads the sources for `args`. An `env_file` that does not exist is an error on its literal.
 pub(crate) fn load(args: &Args) -> syn::Result<Loaded> {
     let base = base_dir();
-    let mode = if args.client {
-        Mode::Client
-    } else {
-        Mode::Server
-    };
+    let mode = args.mode();
 
     let files = match &args.env_file {
         Some(lit) => {

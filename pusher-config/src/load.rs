@@ -1,30 +1,15 @@
 //! Run-time loading: the same rules as `pusher_config!()`, applied to the environment the
 //! program runs in.
 
-use crate::config::{
-    AppId, Cluster, Host, Key, PublicConfig, PusherConfig, Secret, DEFAULT_CLUSTER,
-};
-use crate::rules::{self, Checked, Mode, Problems};
+use crate::config::{PublicConfig, PusherConfig};
+use crate::rules::{self, Mode, Problems};
 use crate::source::Vars;
 
 impl PublicConfig {
-    fn from_checked(checked: Checked) -> Self {
-        let cluster = checked
-            .cluster
-            .unwrap_or_else(|| DEFAULT_CLUSTER.to_owned());
-        PublicConfig::__from_parts(
-            Key::owned(checked.key),
-            Cluster::owned(cluster),
-            checked.host.map(Host::owned),
-            checked.port,
-            checked.scheme,
-        )
-    }
-
     /// The public part from `vars`, checked by the rule set in [`Mode::Client`]: the app id and
     /// secret are never read.
     pub fn from_vars(vars: &Vars) -> Result<Self, Problems> {
-        rules::check(vars, Mode::Client).map(Self::from_checked)
+        rules::check_client(vars, &[])
     }
 
     /// The public part from the process environment, as `pusher_config!(client)` reads it.
@@ -35,7 +20,8 @@ impl PublicConfig {
     /// The public part from a `.env` file, the process environment winning over it.
     #[cfg(feature = "dotenv")]
     pub fn from_env_file(path: impl AsRef<std::path::Path>) -> Result<Self, Problems> {
-        check_env_file(path.as_ref(), Mode::Client).map(Self::from_checked)
+        let loaded = load_env_file(path.as_ref(), Mode::Client);
+        rules::check_client(&loaded.vars, &loaded.errors)
     }
 }
 
@@ -55,13 +41,7 @@ impl PusherConfig {
     /// assert_eq!(config.cluster().as_str(), "eu");
     /// ```
     pub fn from_vars(vars: &Vars) -> Result<Self, Problems> {
-        rules::check(vars, Mode::Server).map(Self::from_server_checked)
-    }
-
-    fn from_server_checked(mut checked: Checked) -> Self {
-        let app_id = AppId::owned(checked.app_id.take().unwrap_or_default());
-        let secret = Secret::owned(checked.secret.take().unwrap_or_default());
-        PusherConfig::__from_parts(app_id, secret, PublicConfig::from_checked(checked))
+        rules::check_server(vars, &[])
     }
 
     /// A configuration from the process environment (`PUSHER_APP_ID`, `PUSHER_KEY`, …), with
@@ -78,7 +58,8 @@ impl PusherConfig {
     /// the file and line, never quoting it.
     #[cfg(feature = "dotenv")]
     pub fn from_env_file(path: impl AsRef<std::path::Path>) -> Result<Self, Problems> {
-        check_env_file(path.as_ref(), Mode::Server).map(Self::from_server_checked)
+        let loaded = load_env_file(path.as_ref(), Mode::Server);
+        rules::check_server(&loaded.vars, &loaded.errors)
     }
 }
 
@@ -89,13 +70,11 @@ fn process_env(mode: Mode) -> Vars {
     vars
 }
 
-/// The process environment over the `.env` file at `path`, checked: the file's errors and the
-/// rules' problems together, as `pusher_config!()` reports them.
+/// The process environment over the `.env` file at `path`, as `pusher_config!()` reads them.
 #[cfg(feature = "dotenv")]
-fn check_env_file(path: &std::path::Path, mode: Mode) -> Result<Checked, Problems> {
+fn load_env_file(path: &std::path::Path, mode: Mode) -> crate::source::Loaded {
     let files = [(path.to_owned(), path.display().to_string())];
-    let loaded = crate::source::load(&files, mode, crate::source::ProcessEnv::All);
-    rules::check_with_file_errors(&loaded.vars, &loaded.errors, mode)
+    crate::source::load(&files, mode, crate::source::ProcessEnv::All)
 }
 
 #[cfg(test)]

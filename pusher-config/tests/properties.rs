@@ -860,7 +860,10 @@ fn check_map(case: &MapCase, mode: Mode) -> Result<(), TestCaseError> {
         Err(problems) => error_hides(&what, &problems, &case.planted)?,
         Ok(checked) => {
             let mut secrets = case.secrets.clone();
-            secrets.extend(checked.secret.clone().filter(|s| s.chars().count() >= 8));
+            let secret = checked
+                .server()
+                .map(|c| c.secret().expose_secret().to_owned());
+            secrets.extend(secret.filter(|s| s.chars().count() >= 8));
             config_hides(
                 &what,
                 [format!("{checked:?}"), format!("{checked:#?}")],

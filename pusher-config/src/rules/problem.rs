@@ -101,11 +101,12 @@ impl Problem {
 }
 
 impl fmt::Display for Problem {
-    /// `message`, then `= help: …` on the next line, as rustc prints a help note.
+    /// `message`, then `= help: …` on the next line: the text of a compile error, which rustc
+    /// prints with its help note under it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)?;
         if let Some(help) = &self.help {
-            write!(f, "\n  = help: {help}")?;
+            write!(f, "\n= help: {help}")?;
         }
         Ok(())
     }
@@ -155,14 +156,16 @@ impl<'a> IntoIterator for &'a Problems {
 }
 
 impl fmt::Display for Problems {
-    /// Each problem as `error: …`, like the compiler prints them.
+    /// Each problem as `error: …` with its help note indented under it, as the compiler
+    /// prints them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let count = self.0.len();
         for (index, problem) in self.0.iter().enumerate() {
             if index > 0 {
                 f.write_str("\n")?;
             }
-            write!(f, "error: {problem}")?;
+            let text = problem.to_string().replace('\n', "\n  ");
+            write!(f, "error: {text}")?;
         }
         if count > 1 {
             write!(f, "\nerror: the Pusher configuration has {count} problems")?;

@@ -1,14 +1,44 @@
-//! Values that were never replaced: template words, unexpanded references, documentation
-//! examples.
+//! [`ProblemKind::Placeholder`]: values that were never replaced: template words, unexpanded
+//! references, documentation examples.
 //!
 //! Entropy cannot tell a placeholder from a real key (a real 20-hex key scores lower than
 //! `your_actual_pusher_key`), so these are exact shapes and word lists.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
 use crate::names::{self, Field};
+
+use super::context::{at, Context, Service, DASHBOARD};
+use super::findings::Findings;
+use super::problem::{Problem, ProblemKind};
+use super::shown::Shown;
+
+/// A template value, a variable's name, an unexpanded reference or a documented example
+/// where a value belongs.
+pub(crate) fn check(cx: &Context, out: &mut Findings) {
+    for (name, var, field) in cx.own_values() {
+        let documented_app_id =
+            field == Field::AppId && cx.is_hosted() && is_documented_app_id(&var.value);
+        let Some(why) = recognise(&var.value, name, field, cx.service).or_else(|| {
+            documented_app_id.then_some("the example app id of Pusher's documentation")
+        }) else {
+            continue;
+        };
+        let message = format!(
+            "{} is a placeholder ({why}), not your app's {}: {}",
+            at(name, var),
+            field.what(),
+            Shown::new(field, &var.value)
+        );
+        let help = format!(
+            "replace it with your app's {} from {DASHBOARD}",
+            field.what()
+        );
+        out.own(Problem::new(ProblemKind::Placeholder, name, message).help(help));
+    }
+}
 
 /// Credentials printed in Pusher's documentation and in guides: never a real app's.
 const DOCUMENTED_EXAMPLES: &[(&str, &str)] = &[
@@ -51,38 +81,28 @@ const EXAMPLE_WORDS: &str = r"(?i)(?:^|[-_ .])(?:example|sample|dummy|fake)(?:[-
 /// Bare words that are never a hosted Pusher credential (a self-hosted server may use them).
 const WORDS: &str = r"(?i)^(?:key|secret|app[-_ ]?(?:id|key|secret)|id|test|testing|demo|null|none|nil|undefined|true|false|abc|abc123|password|pusher)$";
 
-fn known_names() -> &'static [String] {
-    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
-    NAMES.get_or_init(|| names::known_names().collect())
-}
+static KNOWN_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| names::known_names().collect());
+static TEMPLATE_RE: LazyLock<Regex> = LazyLock::new(|| compile(TEMPLATE));
+static EXAMPLE_WORDS_RE: LazyLock<Regex> = LazyLock::new(|| compile(EXAMPLE_WORDS));
+static WORDS_RE: LazyLock<Regex> = LazyLock::new(|| compile(WORDS));
 
-fn template() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(TEMPLATE).expect("tested pattern"))
-}
-
-fn example_words() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(EXAMPLE_WORDS).expect("tested pattern"))
-}
-
-fn words() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(WORDS).expect("tested pattern"))
+fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("tested pattern")
 }
 
 /// Why `value` of variable `name` is a placeholder, if it is one.
 ///
 /// For credentials (app id, key, secret) it adds the words that mark a made-up credential
 /// (`example`, `dummy`), which a host name may contain, and on hosted Pusher the bare words
-/// that are never a Pusher credential (`test`, `secret`). `self_hosted` accepts the servers'
-/// documented defaults (`app-id`, `app-key`, `app-secret`).
+/// that are never a Pusher credential (`test`, `secret`). A self-hosted server accepts the
+/// servers' documented defaults (`app-id`, `app-key`, `app-secret`).
 pub(crate) fn recognise(
     value: &str,
     name: &str,
     field: Field,
-    self_hosted: bool,
+    service: Service,
 ) -> Option<&'static str> {
+    let self_hosted = service == Service::SelfHosted;
     let credential = field.is_credential();
     let trimmed = value.trim().trim_matches(|c| c == '"' || c == '\'');
     if self_hosted && SELF_HOSTED_DEFAULTS.contains(&trimmed) {
@@ -95,19 +115,19 @@ pub(crate) fn recognise(
         return Some(what);
     }
     let upper = trimmed.to_ascii_uppercase();
-    if upper == name.to_ascii_uppercase() || known_names().contains(&upper) {
+    if upper == name.to_ascii_uppercase() || KNOWN_NAMES.contains(&upper) {
         return Some("a variable's name, not its value");
     }
     if trimmed.starts_with("${") || trimmed.starts_with("$(") {
         return Some("an unexpanded reference");
     }
-    if template().is_match(trimmed) {
+    if TEMPLATE_RE.is_match(trimmed) {
         return Some("template text");
     }
-    if credential && example_words().is_match(trimmed) {
+    if credential && EXAMPLE_WORDS_RE.is_match(trimmed) {
         return Some("example text");
     }
-    if credential && !self_hosted && words().is_match(trimmed) {
+    if credential && !self_hosted && WORDS_RE.is_match(trimmed) {
         return Some("a placeholder word");
     }
     None
@@ -147,11 +167,11 @@ mod tests {
             "placeholder",
         ] {
             assert!(
-                recognise(value, "PUSHER_KEY", Field::Key, false).is_some(),
+                recognise(value, "PUSHER_KEY", Field::Key, Service::Hosted).is_some(),
                 "{value}"
             );
             assert!(
-                recognise(value, "PUSHER_KEY", Field::Key, true).is_some(),
+                recognise(value, "PUSHER_KEY", Field::Key, Service::SelfHosted).is_some(),
                 "{value} (self-hosted)"
             );
         }
@@ -161,7 +181,7 @@ mod tests {
     fn real_looking_values_are_not_placeholders() {
         for value in ["a1b2c3d4e5f60718293a", "1234567", "eu", "mt1"] {
             assert_eq!(
-                recognise(value, "PUSHER_KEY", Field::Key, false),
+                recognise(value, "PUSHER_KEY", Field::Key, Service::Hosted),
                 None,
                 "{value}"
             );
@@ -177,7 +197,7 @@ mod tests {
             "add-ons.example.net",
         ] {
             assert_eq!(
-                recognise(host, "PUSHER_HOST", Field::Host, true),
+                recognise(host, "PUSHER_HOST", Field::Host, Service::SelfHosted),
                 None,
                 "{host}"
             );
@@ -194,7 +214,7 @@ mod tests {
             "realtime-todo-app",
         ] {
             assert_eq!(
-                recognise(key, "PUSHER_APP_KEY", Field::Key, true),
+                recognise(key, "PUSHER_APP_KEY", Field::Key, Service::SelfHosted),
                 None,
                 "{key}"
             );
@@ -205,16 +225,19 @@ mod tests {
     fn self_hosted_defaults_and_words_pass_only_with_a_host() {
         for value in ["app-key", "app-secret", "app-id"] {
             assert_eq!(
-                recognise(value, "PUSHER_KEY", Field::Key, true),
+                recognise(value, "PUSHER_KEY", Field::Key, Service::SelfHosted),
                 None,
                 "{value}"
             );
             assert!(
-                recognise(value, "PUSHER_KEY", Field::Key, false).is_some(),
+                recognise(value, "PUSHER_KEY", Field::Key, Service::Hosted).is_some(),
                 "{value}"
             );
         }
-        assert_eq!(recognise("test", "PUSHER_KEY", Field::Key, true), None);
-        assert!(recognise("secret", "PUSHER_SECRET", Field::Secret, false).is_some());
+        assert_eq!(
+            recognise("test", "PUSHER_KEY", Field::Key, Service::SelfHosted),
+            None
+        );
+        assert!(recognise("secret", "PUSHER_SECRET", Field::Secret, Service::Hosted).is_some());
     }
 }
