@@ -1,4 +1,5 @@
-//! Showing a credential without giving it away: a short prefix and the length, never the value.
+//! Showing a credential without giving it away: a short prefix and the length, or for a secret
+//! the length alone ([`Redacted`]), never the value.
 
 use std::fmt;
 
@@ -18,6 +19,33 @@ fn shown_chars(len: usize) -> usize {
 /// ```
 #[derive(Clone, Copy)]
 pub struct Masked<'a>(pub &'a str);
+
+/// Displays a secret as `[redacted secret, 20 chars]`: its length in characters, nothing of
+/// its value. The one spelling of a redaction in this crate (`Secret`'s `Display` and `Debug`,
+/// a signer's secret); `Debug` is the same text.
+///
+/// ```
+/// use pusher_config::mask::Redacted;
+/// assert_eq!(
+///     Redacted("7ad3773142a6692b25b8").to_string(),
+///     "[redacted secret, 20 chars]"
+/// );
+/// assert_eq!(format!("{:?}", Redacted("")), "[redacted secret, 0 chars]");
+/// ```
+#[derive(Clone, Copy)]
+pub struct Redacted<'a>(pub &'a str);
+
+impl fmt::Display for Redacted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[redacted secret, {} chars]", self.0.chars().count())
+    }
+}
+
+impl fmt::Debug for Redacted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
 
 /// Displays a value as `abcd… (20 chars)`: [`Masked`] without the backticks, for text where
 /// they would be noise (`Key`'s `Display`, a URL, a close reason). Short values show only

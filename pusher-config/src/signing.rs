@@ -33,6 +33,7 @@ use std::fmt;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
+use crate::mask::{Masked, Redacted};
 use crate::PusherConfig;
 
 mod channel;
@@ -48,7 +49,7 @@ pub use rest::SignedQuery;
 
 /// Signs with an app key and secret. Cheap to build: it borrows both.
 ///
-/// `Debug` shows the key masked and never the secret.
+/// `Debug` shows the key masked and the secret redacted (its length only).
 #[derive(Clone, Copy)]
 pub struct Signer<'a> {
     key: &'a str,
@@ -80,8 +81,8 @@ impl<'a> Signer<'a> {
 impl fmt::Debug for Signer<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Signer")
-            .field("key", &crate::mask::Masked(self.key))
-            .field("secret", &format_args!("[redacted]"))
+            .field("key", &Masked(self.key))
+            .field("secret", &Redacted(self.secret))
             .finish()
     }
 }
@@ -279,7 +280,7 @@ mod tests {
     fn debug_shows_the_key_masked_and_the_secret_redacted() {
         assert_eq!(
             format!("{:?}", DOCS.signer()),
-            "Signer { key: `278d…` (20 chars), secret: [redacted] }"
+            "Signer { key: `278d…` (20 chars), secret: [redacted secret, 20 chars] }"
         );
     }
 
