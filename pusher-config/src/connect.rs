@@ -30,10 +30,13 @@
 //! assert_eq!(config.rest_base_url(), "https://api-eu.pusher.com");
 //! ```
 //!
-//! Files: `options.rs` holds [`ClientOptions`] and [`Transport`], `url.rs` the URLs,
-//! `reconnect.rs` the [`ReconnectPolicy`], `event.rs` the [`ConnectionEvent`]s, `pusher_js.rs`
-//! the options object of pusher-js.
+//! [`PublicConfig::websocket_url`]: crate::PublicConfig::websocket_url
+//! [`PublicConfig::rest_base_url`]: crate::PublicConfig::rest_base_url
+//! [`PublicConfig::pusher_js_options`]: crate::PublicConfig::pusher_js_options
 
+// `options.rs`: `ClientOptions`, `Transport`; `url.rs`: the WebSocket and REST URLs;
+// `reconnect.rs`: `ReconnectPolicy`; `event.rs`: `ConnectionEvent`; `pusher_js.rs`: the
+// options object of pusher-js.
 mod event;
 mod options;
 #[cfg(feature = "serde")]
