@@ -117,7 +117,8 @@ fn every_variant_has_exactly_one_row_and_codes_are_unique() {
         let (others, named): (Vec<&Row>, Vec<&Row>) =
             rows.partition(|row| row.variant.as_u16() == 0);
         if (4000..=4399).contains(&code) {
-            assert_eq!((others.len(), named.len() <= 1), (1, true), "{code}");
+            assert_eq!(others.len(), 1, "{code}");
+            assert!(named.len() <= 1, "{code}");
         } else {
             assert!(others.is_empty() && named.is_empty(), "{code}");
         }
