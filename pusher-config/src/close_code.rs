@@ -21,6 +21,7 @@
 //! ```
 
 use std::fmt;
+use std::ops::RangeInclusive;
 
 /// What a client should do after the server closed the connection with a given code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -102,6 +103,177 @@ pub enum CloseCode {
     OtherError(u16),
 }
 
+/// Every attribute of one code: [`ROWS`] holds one row per [`CloseCode`] variant.
+struct Row {
+    /// The variant. An `Other…` variant's number here is a placeholder (0): a code built from
+    /// the row holds its own number.
+    variant: CloseCode,
+    /// The numbers of the row: a named code's own, or the whole hundred for an `Other…`
+    /// variant, whose named codes come before it in [`ROWS`] and win.
+    codes: RangeInclusive<u16>,
+    /// Whether and when to reconnect: the retry of the range the codes lie in.
+    retry: Retry,
+    /// What the code means, in a few words.
+    meaning: &'static str,
+    /// What to do about it.
+    what_to_do: &'static str,
+}
+
+/// The advice shared by the three protocol-version codes.
+const SEND_THE_PROTOCOL: &str = "send `protocol=7` and a `version` in the connection URL's query";
+/// The advice shared by the codes that ask for backoff.
+const BACK_OFF: &str =
+    "reconnect after at least 1 s, backing off exponentially on repeated failures";
+/// The advice shared by the codes that ask to reconnect at once.
+const RECONNECT_NOW: &str = "reconnect now, with the same parameters";
+
+/// One row per variant, in the enum's order: every named code before the `Other…` variant of
+/// its hundred.
+static ROWS: [Row; 19] = [
+    Row {
+        variant: CloseCode::TlsOnly,
+        codes: 4000..=4000,
+        retry: Retry::Never,
+        meaning: "the app accepts TLS connections only",
+        what_to_do: "connect with `wss://` (force TLS); the app refuses plain `ws://`",
+    },
+    Row {
+        variant: CloseCode::AppDoesNotExist,
+        codes: 4001..=4001,
+        retry: Retry::Never,
+        meaning: "app does not exist",
+        what_to_do: "check the key and the cluster: this is a wrong key (often another \
+             provider's key, or a placeholder) or the right key in the wrong cluster; \
+             the dashboard's App Keys page shows both. Browsers may report this close \
+             as \"Invalid frame header\": Pusher's older 4001 close reason was longer than \
+             the 125 bytes RFC 6455 §5.5 allows in a control frame, so the browser saw a \
+             broken frame instead of the reason",
+    },
+    Row {
+        variant: CloseCode::AppDisabled,
+        codes: 4003..=4003,
+        retry: Retry::Never,
+        meaning: "app disabled",
+        what_to_do: "enable the app in Pusher's dashboard, or use an app that is enabled",
+    },
+    Row {
+        variant: CloseCode::OverConnectionQuota,
+        codes: 4004..=4004,
+        retry: Retry::Never,
+        meaning: "app is over its connection quota",
+        what_to_do: "the plan's concurrent connection limit is reached: close unused \
+             connections or upgrade the plan; reconnecting now will fail again",
+    },
+    Row {
+        variant: CloseCode::PathNotFound,
+        codes: 4005..=4005,
+        retry: Retry::Never,
+        meaning: "path not found",
+        what_to_do: "connect to `/app/{key}` on the WebSocket host",
+    },
+    Row {
+        variant: CloseCode::InvalidVersion,
+        codes: 4006..=4006,
+        retry: Retry::Never,
+        meaning: "invalid version string format",
+        what_to_do: SEND_THE_PROTOCOL,
+    },
+    Row {
+        variant: CloseCode::UnsupportedProtocol,
+        codes: 4007..=4007,
+        retry: Retry::Never,
+        meaning: "unsupported protocol version",
+        what_to_do: SEND_THE_PROTOCOL,
+    },
+    Row {
+        variant: CloseCode::NoProtocol,
+        codes: 4008..=4008,
+        retry: Retry::Never,
+        meaning: "no protocol version supplied",
+        what_to_do: SEND_THE_PROTOCOL,
+    },
+    Row {
+        variant: CloseCode::Unauthorized,
+        codes: 4009..=4009,
+        retry: Retry::Never,
+        meaning: "connection is unauthorized",
+        what_to_do: "the server refused the connection: if the app requires user \
+             authentication, sign the connection in (`pusher:signin`) with valid credentials",
+    },
+    Row {
+        variant: CloseCode::OtherNoRetry(0),
+        codes: 4000..=4099,
+        retry: Retry::Never,
+        meaning: "error; reconnecting unchanged will not succeed",
+        what_to_do: "fix the configuration before reconnecting; the same parameters will fail \
+             again",
+    },
+    Row {
+        variant: CloseCode::OverCapacity,
+        codes: 4100..=4100,
+        retry: Retry::AfterBackoff,
+        meaning: "over capacity",
+        what_to_do: BACK_OFF,
+    },
+    Row {
+        variant: CloseCode::OtherBackoff(0),
+        codes: 4100..=4199,
+        retry: Retry::AfterBackoff,
+        meaning: "error; reconnect after backing off",
+        what_to_do: BACK_OFF,
+    },
+    Row {
+        variant: CloseCode::ReconnectImmediately,
+        codes: 4200..=4200,
+        retry: Retry::Immediately,
+        meaning: "reconnect immediately",
+        what_to_do: RECONNECT_NOW,
+    },
+    Row {
+        variant: CloseCode::PongNotReceived,
+        codes: 4201..=4201,
+        retry: Retry::Immediately,
+        meaning: "pong reply not received",
+        what_to_do: "reconnect now; answer the server's pings (or `pusher:ping`) to stay \
+             connected",
+    },
+    Row {
+        variant: CloseCode::ClosedForInactivity,
+        codes: 4202..=4202,
+        retry: Retry::Immediately,
+        meaning: "closed after inactivity",
+        what_to_do: "reconnect now; send pings (protocol 5 or later) to stay connected",
+    },
+    Row {
+        variant: CloseCode::OtherImmediately(0),
+        codes: 4200..=4299,
+        retry: Retry::Immediately,
+        meaning: "closed; reconnect immediately",
+        what_to_do: RECONNECT_NOW,
+    },
+    Row {
+        variant: CloseCode::ClientEventRateLimit,
+        codes: 4301..=4301,
+        retry: Retry::AfterBackoff,
+        meaning: "client event rejected due to rate limit",
+        what_to_do: "send fewer client events: Pusher rate-limits them per connection",
+    },
+    Row {
+        variant: CloseCode::WatchlistLimit,
+        codes: 4302..=4302,
+        retry: Retry::AfterBackoff,
+        meaning: "watchlist over its limit",
+        what_to_do: "watch fewer user ids",
+    },
+    Row {
+        variant: CloseCode::OtherError(0),
+        codes: 4300..=4399,
+        retry: Retry::AfterBackoff,
+        meaning: "error",
+        what_to_do: "read the close reason; reconnect after backing off",
+    },
+];
+
 impl CloseCode {
     /// The code for `code`, or `None` outside Pusher's 4000–4399.
     ///
@@ -112,62 +284,69 @@ impl CloseCode {
     /// assert_eq!(CloseCode::from_u16(1006), None);
     /// ```
     pub const fn from_u16(code: u16) -> Option<CloseCode> {
-        Some(match code {
-            4000 => CloseCode::TlsOnly,
-            4001 => CloseCode::AppDoesNotExist,
-            4003 => CloseCode::AppDisabled,
-            4004 => CloseCode::OverConnectionQuota,
-            4005 => CloseCode::PathNotFound,
-            4006 => CloseCode::InvalidVersion,
-            4007 => CloseCode::UnsupportedProtocol,
-            4008 => CloseCode::NoProtocol,
-            4009 => CloseCode::Unauthorized,
-            4002 | 4010..=4099 => CloseCode::OtherNoRetry(code),
-            4100 => CloseCode::OverCapacity,
-            4101..=4199 => CloseCode::OtherBackoff(code),
-            4200 => CloseCode::ReconnectImmediately,
-            4201 => CloseCode::PongNotReceived,
-            4202 => CloseCode::ClosedForInactivity,
-            4203..=4299 => CloseCode::OtherImmediately(code),
-            4301 => CloseCode::ClientEventRateLimit,
-            4302 => CloseCode::WatchlistLimit,
-            4300 | 4303..=4399 => CloseCode::OtherError(code),
-            _ => return None,
-        })
+        // The first row that holds `code`: a named code's row comes before its hundred's.
+        let mut i = 0;
+        while i < ROWS.len() {
+            let row = &ROWS[i];
+            if *row.codes.start() <= code && code <= *row.codes.end() {
+                return Some(row.variant.with_number(code));
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// This variant holding `code`: an `Other…` variant takes it, a named one is itself.
+    const fn with_number(self, code: u16) -> CloseCode {
+        match self {
+            CloseCode::OtherNoRetry(_) => CloseCode::OtherNoRetry(code),
+            CloseCode::OtherBackoff(_) => CloseCode::OtherBackoff(code),
+            CloseCode::OtherImmediately(_) => CloseCode::OtherImmediately(code),
+            CloseCode::OtherError(_) => CloseCode::OtherError(code),
+            named => named,
+        }
+    }
+
+    /// This variant's row in [`ROWS`]: the one place a variant is mapped to its attributes.
+    const fn row(self) -> &'static Row {
+        let index = match self {
+            CloseCode::TlsOnly => 0,
+            CloseCode::AppDoesNotExist => 1,
+            CloseCode::AppDisabled => 2,
+            CloseCode::OverConnectionQuota => 3,
+            CloseCode::PathNotFound => 4,
+            CloseCode::InvalidVersion => 5,
+            CloseCode::UnsupportedProtocol => 6,
+            CloseCode::NoProtocol => 7,
+            CloseCode::Unauthorized => 8,
+            CloseCode::OtherNoRetry(_) => 9,
+            CloseCode::OverCapacity => 10,
+            CloseCode::OtherBackoff(_) => 11,
+            CloseCode::ReconnectImmediately => 12,
+            CloseCode::PongNotReceived => 13,
+            CloseCode::ClosedForInactivity => 14,
+            CloseCode::OtherImmediately(_) => 15,
+            CloseCode::ClientEventRateLimit => 16,
+            CloseCode::WatchlistLimit => 17,
+            CloseCode::OtherError(_) => 18,
+        };
+        &ROWS[index]
     }
 
     /// The numeric code.
     pub const fn as_u16(self) -> u16 {
         match self {
-            CloseCode::TlsOnly => 4000,
-            CloseCode::AppDoesNotExist => 4001,
-            CloseCode::AppDisabled => 4003,
-            CloseCode::OverConnectionQuota => 4004,
-            CloseCode::PathNotFound => 4005,
-            CloseCode::InvalidVersion => 4006,
-            CloseCode::UnsupportedProtocol => 4007,
-            CloseCode::NoProtocol => 4008,
-            CloseCode::Unauthorized => 4009,
-            CloseCode::OverCapacity => 4100,
-            CloseCode::ReconnectImmediately => 4200,
-            CloseCode::PongNotReceived => 4201,
-            CloseCode::ClosedForInactivity => 4202,
-            CloseCode::ClientEventRateLimit => 4301,
-            CloseCode::WatchlistLimit => 4302,
             CloseCode::OtherNoRetry(code)
             | CloseCode::OtherBackoff(code)
             | CloseCode::OtherImmediately(code)
             | CloseCode::OtherError(code) => code,
+            named => *named.row().codes.start(),
         }
     }
 
     /// Whether and when to reconnect, by the code's range.
     pub const fn retry(self) -> Retry {
-        match self.as_u16() {
-            4000..=4099 => Retry::Never,
-            4200..=4299 => Retry::Immediately,
-            _ => Retry::AfterBackoff,
-        }
+        self.row().retry
     }
 
     /// Whether a client may reconnect at all (after [`CloseCode::retry`]'s wait).
@@ -177,79 +356,12 @@ impl CloseCode {
 
     /// What the code means, in a few words.
     pub const fn meaning(self) -> &'static str {
-        match self {
-            CloseCode::TlsOnly => "the app accepts TLS connections only",
-            CloseCode::AppDoesNotExist => "app does not exist",
-            CloseCode::AppDisabled => "app disabled",
-            CloseCode::OverConnectionQuota => "app is over its connection quota",
-            CloseCode::PathNotFound => "path not found",
-            CloseCode::InvalidVersion => "invalid version string format",
-            CloseCode::UnsupportedProtocol => "unsupported protocol version",
-            CloseCode::NoProtocol => "no protocol version supplied",
-            CloseCode::Unauthorized => "connection is unauthorized",
-            CloseCode::OtherNoRetry(_) => "error; reconnecting unchanged will not succeed",
-            CloseCode::OverCapacity => "over capacity",
-            CloseCode::OtherBackoff(_) => "error; reconnect after backing off",
-            CloseCode::ReconnectImmediately => "reconnect immediately",
-            CloseCode::PongNotReceived => "pong reply not received",
-            CloseCode::ClosedForInactivity => "closed after inactivity",
-            CloseCode::OtherImmediately(_) => "closed; reconnect immediately",
-            CloseCode::ClientEventRateLimit => "client event rejected due to rate limit",
-            CloseCode::WatchlistLimit => "watchlist over its limit",
-            CloseCode::OtherError(_) => "error",
-        }
+        self.row().meaning
     }
 
     /// What to do about it.
     pub const fn what_to_do(self) -> &'static str {
-        match self {
-            CloseCode::TlsOnly => {
-                "connect with `wss://` (force TLS); the app refuses plain `ws://`"
-            }
-            CloseCode::AppDoesNotExist => {
-                "check the key and the cluster: this is a wrong key (often another \
-                 provider's key, or a placeholder) or the right key in the wrong cluster; \
-                 the dashboard's App Keys page shows both. Browsers may report this close \
-                 as \"Invalid frame header\": Pusher's older 4001 close reason was longer than \
-                 the 125 bytes RFC 6455 §5.5 allows in a control frame, so the browser saw a \
-                 broken frame instead of the reason"
-            }
-            CloseCode::AppDisabled => {
-                "enable the app in Pusher's dashboard, or use an app that is enabled"
-            }
-            CloseCode::OverConnectionQuota => {
-                "the plan's concurrent connection limit is reached: close unused \
-                 connections or upgrade the plan; reconnecting now will fail again"
-            }
-            CloseCode::PathNotFound => "connect to `/app/{key}` on the WebSocket host",
-            CloseCode::InvalidVersion | CloseCode::UnsupportedProtocol | CloseCode::NoProtocol => {
-                "send `protocol=7` and a `version` in the connection URL's query"
-            }
-            CloseCode::Unauthorized => {
-                "the server refused the connection: if the app requires user authentication, \
-                 sign the connection in (`pusher:signin`) with valid credentials"
-            }
-            CloseCode::OtherNoRetry(_) => {
-                "fix the configuration before reconnecting; the same parameters will fail again"
-            }
-            CloseCode::OverCapacity | CloseCode::OtherBackoff(_) => {
-                "reconnect after at least 1 s, backing off exponentially on repeated failures"
-            }
-            CloseCode::ReconnectImmediately | CloseCode::OtherImmediately(_) => {
-                "reconnect now, with the same parameters"
-            }
-            CloseCode::PongNotReceived => {
-                "reconnect now; answer the server's pings (or `pusher:ping`) to stay connected"
-            }
-            CloseCode::ClosedForInactivity => {
-                "reconnect now; send pings (protocol 5 or later) to stay connected"
-            }
-            CloseCode::ClientEventRateLimit => {
-                "send fewer client events: Pusher rate-limits them per connection"
-            }
-            CloseCode::WatchlistLimit => "watch fewer user ids",
-            CloseCode::OtherError(_) => "read the close reason; reconnect after backing off",
-        }
+        self.row().what_to_do
     }
 }
 
@@ -277,89 +389,4 @@ impl fmt::Display for Retry {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_pusher_code_round_trips_and_nothing_else_parses() {
-        for code in 0..=u16::MAX {
-            match CloseCode::from_u16(code) {
-                Some(parsed) => {
-                    assert!((4000..=4399).contains(&code), "{code}");
-                    assert_eq!(parsed.as_u16(), code);
-                    assert_eq!(u16::from(parsed), code);
-                }
-                None => assert!(!(4000..=4399).contains(&code), "{code}"),
-            }
-        }
-    }
-
-    #[test]
-    fn retry_follows_the_protocol_ranges() {
-        for code in 4000..=4099 {
-            assert_eq!(Retry::after_close(code), Retry::Never, "{code}");
-        }
-        for code in 4100..=4199 {
-            assert_eq!(Retry::after_close(code), Retry::AfterBackoff, "{code}");
-        }
-        for code in 4200..=4299 {
-            assert_eq!(Retry::after_close(code), Retry::Immediately, "{code}");
-        }
-        for code in [4300, 4301, 4302, 4399, 1000, 1006, 1011, 3000, 4400, 4999] {
-            assert_eq!(Retry::after_close(code), Retry::AfterBackoff, "{code}");
-        }
-    }
-
-    #[test]
-    fn documented_codes_have_their_own_variant() {
-        let named = [
-            (4000, CloseCode::TlsOnly),
-            (4001, CloseCode::AppDoesNotExist),
-            (4003, CloseCode::AppDisabled),
-            (4004, CloseCode::OverConnectionQuota),
-            (4005, CloseCode::PathNotFound),
-            (4006, CloseCode::InvalidVersion),
-            (4007, CloseCode::UnsupportedProtocol),
-            (4008, CloseCode::NoProtocol),
-            (4009, CloseCode::Unauthorized),
-            (4100, CloseCode::OverCapacity),
-            (4200, CloseCode::ReconnectImmediately),
-            (4201, CloseCode::PongNotReceived),
-            (4202, CloseCode::ClosedForInactivity),
-            (4301, CloseCode::ClientEventRateLimit),
-            (4302, CloseCode::WatchlistLimit),
-        ];
-        for (code, variant) in named {
-            assert_eq!(CloseCode::from_u16(code), Some(variant));
-        }
-        assert_eq!(
-            CloseCode::from_u16(4002),
-            Some(CloseCode::OtherNoRetry(4002))
-        );
-        assert_eq!(
-            CloseCode::from_u16(4203),
-            Some(CloseCode::OtherImmediately(4203))
-        );
-        assert_eq!(CloseCode::from_u16(4300), Some(CloseCode::OtherError(4300)));
-    }
-
-    #[test]
-    fn app_does_not_exist_explains_invalid_frame_header() {
-        let text = CloseCode::AppDoesNotExist.what_to_do();
-        for needle in ["Invalid frame header", "125 bytes", "RFC 6455", "cluster"] {
-            assert!(text.contains(needle), "{needle}: {text}");
-        }
-    }
-
-    #[test]
-    fn display_is_code_and_meaning() {
-        assert_eq!(
-            CloseCode::TlsOnly.to_string(),
-            "4000 the app accepts TLS connections only"
-        );
-        assert_eq!(CloseCode::OtherError(4399).to_string(), "4399 error");
-        assert_eq!(Retry::Never.to_string(), "do not reconnect unchanged");
-        assert!(!CloseCode::AppDisabled.should_reconnect());
-        assert!(CloseCode::OverCapacity.should_reconnect());
-    }
-}
+mod tests;

@@ -15,7 +15,8 @@
 //! # Features
 //!
 //! - default (`connect`): the typed config, the WebSocket and REST URLs, client options, the
-//!   reconnection policy and Pusher's close codes: no dependencies;
+//!   reconnection policy and Pusher's close codes; its only dependency is `subtle` (which has
+//!   none), for comparing secrets in constant time;
 //! - `rules`: the rule set (`rules::check`) and run-time loading (`PusherConfig::from_env`,
 //!   `PusherConfig::from_vars`);
 //! - `dotenv`: `.env` files (`PusherConfig::from_env_file`); implies `rules`;

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use super::{ClientOptions, Transport};
+use super::{millis, ClientOptions, Transport};
 use crate::mask::Masked;
 use crate::{PublicConfig, PusherConfig};
 
@@ -66,10 +66,6 @@ impl Serialize for Transport {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
-}
-
-fn millis(duration: std::time::Duration) -> u64 {
-    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
 impl PublicConfig {

@@ -1,4 +1,5 @@
-//! Signing requests to Pusher's HTTP API (auth version 1.0).
+//! Signing requests to Pusher's HTTP API (auth version 1.0): [`SignedQuery`] and
+//! [`Signer::sign_request`].
 
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -85,14 +86,55 @@ impl fmt::Debug for SignedQuery {
 
 impl fmt::Display for SignedQuery {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, (name, value)) in self.params.iter().enumerate() {
-            if i > 0 {
-                f.write_str("&")?;
-            }
-            write!(f, "{}={}", PercentEncoded(name), PercentEncoded(value))?;
-        }
-        Ok(())
+        write_query(f, &self.params, true)
     }
+}
+
+/// Writes `params` as `name=value&…`: percent-encoded for a URL, as is for the string to sign.
+fn write_query(
+    out: &mut impl fmt::Write,
+    params: &[(String, String)],
+    percent_encoded: bool,
+) -> fmt::Result {
+    for (i, (name, value)) in params.iter().enumerate() {
+        if i > 0 {
+            out.write_char('&')?;
+        }
+        if percent_encoded {
+            write!(out, "{}={}", PercentEncoded(name), PercentEncoded(value))?;
+        } else {
+            write!(out, "{name}={value}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a method that is not ASCII letters, and a path that is not absolute or holds a
+/// query or fragment.
+fn check_method_and_path(method: &str, path: &str) -> Result<(), SigningError> {
+    if !super::is_nonempty_of(method, u8::is_ascii_alphabetic) {
+        return Err(SigningError::InvalidMethod);
+    }
+    if !path.starts_with('/') || path.contains(['?', '#']) {
+        return Err(SigningError::InvalidPath);
+    }
+    Ok(())
+}
+
+/// The caller's parameters, names lower-cased, refusing an empty or reserved name.
+fn callers_params(params: &[(&str, &str)]) -> Result<Vec<(String, String)>, SigningError> {
+    let mut all = Vec::with_capacity(params.len() + 5);
+    for &(name, value) in params {
+        if name.is_empty() {
+            return Err(SigningError::EmptyParamName);
+        }
+        let name = name.to_lowercase();
+        if RESERVED.contains(&name.as_str()) {
+            return Err(SigningError::ReservedParam(name));
+        }
+        all.push((name, value.to_owned()));
+    }
+    Ok(all)
 }
 
 impl Signer<'_> {
@@ -133,55 +175,24 @@ impl Signer<'_> {
         body: impl AsRef<[u8]>,
         timestamp: u64,
     ) -> Result<SignedQuery, SigningError> {
-        if method.is_empty() || !method.bytes().all(|b| b.is_ascii_alphabetic()) {
-            return Err(SigningError::InvalidMethod);
-        }
-        if !path.starts_with('/') || path.contains(['?', '#']) {
-            return Err(SigningError::InvalidPath);
-        }
+        check_method_and_path(method, path)?;
         let body = body.as_ref();
-
-        let mut all: Vec<(String, String)> = Vec::with_capacity(params.len() + 5);
-        for &(name, value) in params {
-            if name.is_empty() {
-                return Err(SigningError::EmptyParamName);
-            }
-            let name = name.to_lowercase();
-            if RESERVED.contains(&name.as_str()) {
-                return Err(SigningError::ReservedParam(name));
-            }
-            all.push((name, value.to_owned()));
-        }
+        let mut all = callers_params(params)?;
         all.push(("auth_key".into(), self.key.to_owned()));
         all.push(("auth_timestamp".into(), timestamp.to_string()));
         all.push(("auth_version".into(), "1.0".into()));
         if !body.is_empty() {
-            let mut md5 = String::with_capacity(32);
-            super::push_hex(&mut md5, &Md5::digest(body));
-            all.push(("body_md5".into(), md5));
+            all.push(("body_md5".into(), super::hex(&Md5::digest(body))));
         }
         all.sort_by(|a, b| a.0.cmp(&b.0));
         if let Some(pair) = all.windows(2).find(|pair| pair[0].0 == pair[1].0) {
             return Err(SigningError::DuplicateParam(pair[0].0.clone()));
         }
 
-        let mut string_to_sign = method.to_ascii_uppercase();
-        string_to_sign.push('\n');
-        string_to_sign.push_str(path);
-        string_to_sign.push('\n');
-        for (i, (name, value)) in all.iter().enumerate() {
-            if i > 0 {
-                string_to_sign.push('&');
-            }
-            string_to_sign.push_str(name);
-            string_to_sign.push('=');
-            string_to_sign.push_str(value);
-        }
-        let mut signature = String::with_capacity(64);
-        super::push_hex(
-            &mut signature,
-            &self.hmac_sha256(&[string_to_sign.as_bytes()]),
-        );
+        let mut string_to_sign = format!("{}\n{path}\n", method.to_ascii_uppercase());
+        // Writing to a `String` cannot fail.
+        let _ = write_query(&mut string_to_sign, &all, false);
+        let signature = super::hex(&self.hmac_sha256(&[string_to_sign.as_bytes()]));
         all.push(("auth_signature".into(), signature));
         Ok(SignedQuery {
             params: all,
@@ -216,8 +227,7 @@ pub(crate) fn unix_time_now() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const SIGNER: Signer<'static> = Signer::new("278d425bdf160c739803", "7ad3773142a6692b25b8");
+    use crate::signing::tests::SIGNER;
 
     #[test]
     fn params_are_sorted_lowercased_and_signed_unescaped() {
@@ -248,9 +258,7 @@ mod tests {
             ]
         );
         let expected = SIGNER.hmac_sha256(&[query.string_to_sign().as_bytes()]);
-        let mut hex = String::new();
-        crate::signing::push_hex(&mut hex, &expected);
-        assert_eq!(query.signature(), hex);
+        assert_eq!(query.signature(), crate::signing::hex(&expected));
         assert!(query
             .to_string()
             .contains("&info=user_count%2Csubscription_count&zeta=a%20b%26c&auth_signature="));

@@ -52,17 +52,14 @@ impl Signer<'_> {
     /// The `X-Pusher-Signature` of a webhook body: hex HMAC-SHA256 of the body with the
     /// secret. Useful to test a webhook endpoint.
     pub fn sign_webhook(&self, body: impl AsRef<[u8]>) -> String {
-        let mut out = String::with_capacity(64);
-        super::push_hex(&mut out, &self.hmac_sha256(&[body.as_ref()]));
-        out
+        super::hex(&self.hmac_sha256(&[body.as_ref()]))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const SIGNER: Signer<'static> = Signer::new("278d425bdf160c739803", "7ad3773142a6692b25b8");
+    use crate::signing::tests::SIGNER;
 
     #[test]
     fn verifies_key_then_signature() {
