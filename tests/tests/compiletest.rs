@@ -32,3 +32,25 @@ fn ui() {
     cases.pass("tests/ui/pass/*.rs");
     cases.compile_fail("tests/ui/fail/*.rs");
 }
+
+/// Every [`ProblemKind`](pusher_config::rules::ProblemKind) has a compile-fail case named by its
+/// code, with its reviewed `.stderr`.
+#[test]
+fn every_problem_kind_has_its_ui_case() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ui/fail");
+    let mut absent = Vec::new();
+    for kind in pusher_config::rules::ProblemKind::ALL {
+        for ext in ["rs", "stderr"] {
+            let case = dir.join(format!("{}.{ext}", kind.code()));
+            if !case.is_file() {
+                absent.push(format!("{kind:?}: {}", case.display()));
+            }
+        }
+    }
+    assert!(
+        absent.is_empty(),
+        "each problem kind needs a UI case `tests/ui/fail/{{code}}.rs` with its `.stderr`; \
+         absent:\n{}",
+        absent.join("\n")
+    );
+}

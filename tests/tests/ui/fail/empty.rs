@@ -1,0 +1,7 @@
+static PUSHER: pusher_config::PusherConfig =
+    pusher_config_macros::pusher_config!(env_file = "tests/ui/fixtures/empty.env");
+
+fn main() {
+    // Uses of the value add no errors of their own.
+    println!("{} {}", PUSHER.key(), PUSHER.cluster());
+}
