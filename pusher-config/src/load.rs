@@ -5,7 +5,7 @@ use crate::config::{
     AppId, Cluster, Host, Key, PublicConfig, PusherConfig, Secret, DEFAULT_CLUSTER,
 };
 use crate::rules::{self, Checked, Mode, Problems};
-use crate::source::Vars;
+use crate::source::{self, Files, ProcessEnv, Vars};
 
 impl PublicConfig {
     fn from_checked(checked: Checked) -> Self {
@@ -82,19 +82,21 @@ impl PusherConfig {
     }
 }
 
-/// The process environment's variables that `mode` may read.
+/// The process environment's variables that `mode` may read: every one (not only the closed
+/// list a build reads), as the one loader reads them.
 fn process_env(mode: Mode) -> Vars {
-    let mut vars = Vars::from_process_env();
-    vars.retain_names(|name| mode.reads_name(name));
-    vars
+    source::load(Files::None, mode, ProcessEnv::All).vars
 }
 
-/// The process environment over the `.env` file at `path`, checked: the file's errors and the
-/// rules' problems together, as `pusher_config!()` reports them.
+/// The process environment over the `.env` file at `path` (shown as given), checked: the
+/// file's errors and the rules' problems together, as `pusher_config!()` reports them.
 #[cfg(feature = "dotenv")]
 fn check_env_file(path: &std::path::Path, mode: Mode) -> Result<Checked, Problems> {
-    let files = [(path.to_owned(), path.display().to_string())];
-    let loaded = crate::source::load(&files, mode, crate::source::ProcessEnv::All);
+    let only = Files::Only {
+        path: path.to_owned(),
+        base: None,
+    };
+    let loaded = source::load(only, mode, ProcessEnv::All);
     rules::check_with_file_errors(&loaded.vars, &loaded.errors, mode)
 }
 
