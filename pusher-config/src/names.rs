@@ -197,6 +197,16 @@ pub fn client_may_read(name: &str) -> bool {
     !server_only
 }
 
+/// Whether the loader may read the process environment variable `name`; tools and tests use
+/// it to clear an environment. True for every name the rules look at
+/// ([`crate::source::is_relevant_name`]: any name that mentions `PUSHER`, `REVERB_…`, the
+/// public ones such as `VITE_…`), in any case, which covers every one of [`build_time_names`]
+/// as Windows looks them up. (A `.env` file may also expand `${NAME}` from the environment:
+/// such names come from the file, not from the loader.)
+pub fn is_read_by_loader(name: &str) -> bool {
+    crate::source::is_relevant_name(&name.to_ascii_uppercase())
+}
+
 /// A sort key that reports problems by setting, server names before mirrors, and unknown
 /// names last in alphabetical order.
 pub(crate) fn report_rank(name: &str) -> (usize, usize, usize) {

@@ -74,6 +74,9 @@ pub struct Vars {
 /// misspellings can be suggested), a Laravel Reverb one (`REVERB_…`, to point a Reverb `.env`
 /// at Pusher's names), or a public one (`NEXT_PUBLIC_…`, `VITE_…`), which ships to browsers and
 /// so must never hold a secret.
+///
+/// The loader reads these names, and the build-time ones in any case as Windows looks them
+/// up: [`crate::names::is_read_by_loader`] is this test ignoring case.
 pub fn is_relevant_name(name: &str) -> bool {
     let upper = name.to_ascii_uppercase();
     upper.contains("PUSHER") || upper.starts_with("REVERB_") || names::public_prefix(name).is_some()

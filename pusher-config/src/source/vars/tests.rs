@@ -108,3 +108,34 @@ fn only_pusher_and_public_names_are_kept() {
     let names: Vec<_> = vars.iter().map(|(name, _)| name).collect();
     assert_eq!(names, ["NEXT_PUBLIC_SITE", "PUSHER_KEY", "pusher_x"]);
 }
+
+#[test]
+fn the_loader_may_read_every_relevant_and_build_time_name_in_any_case() {
+    use crate::names::{build_time_names, is_read_by_loader};
+    for name in build_time_names() {
+        assert!(is_read_by_loader(&name), "{name}");
+        assert!(is_read_by_loader(&name.to_ascii_lowercase()), "{name}");
+    }
+    for name in [
+        "PUSHER_KEY",
+        "pusher_x",
+        "MY_PUSHER_KEY",
+        "PUSHER_CONFIG_MANIFEST_DIR",
+        "REVERB_APP_KEY",
+        "VITE_REVERB_APP_SECRET",
+        "vite_reverb_app_secret",
+        "NEXT_PUBLIC_SITE",
+    ] {
+        assert!(is_read_by_loader(name), "{name}");
+    }
+    for name in [
+        "PATH",
+        "HOME",
+        "DATABASE_URL",
+        "MY_REVERB_HOST",
+        "CARGO_MANIFEST_DIR",
+    ] {
+        assert!(!is_read_by_loader(name), "{name}");
+        assert!(!is_relevant_name(name), "{name}");
+    }
+}
