@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::sync::Once;
 
 use pusher_config::rules::{self, Mode, Problems};
-use pusher_config::source::{self, Vars};
+use pusher_config::source::Vars;
 use pusher_config::{PublicConfig, PusherConfig};
 
 /// The planted secret: 20 lowercase hex characters, the shape of a Pusher secret, made up.
@@ -123,7 +123,7 @@ fn clear_ambient_env() {
     ONCE.call_once(|| {
         let names: Vec<_> = std::env::vars_os()
             .map(|(name, _)| name)
-            .filter(|name| name.to_str().is_none_or(source::is_relevant_name))
+            .filter(|name| name.to_str().is_none_or(pusher_config::names::is_read_by_loader))
             .collect();
         for name in names {
             std::env::remove_var(name);

@@ -1,13 +1,14 @@
 //! Phase 2: the sources. The process environment, then `.env` files (or the one file named by
-//! `env_file`), read by the runtime crate's one loader without touching the compiler's
-//! environment. It records what it read, so the expansion can make cargo track it.
+//! `env_file`), read by the runtime crate's one loader, `pusher_config::source::load`, which
+//! reads the compiler's environment and never changes it. This module says only where to
+//! look; what was read is recorded, so the expansion can make cargo track it.
 
 #[cfg(test)]
 use std::path::Path;
 use std::path::PathBuf;
 
 use pusher_config::rules::Mode;
-use pusher_config::source::{self, ProcessEnv};
+use pusher_config::source::{self, Files, ProcessEnv};
 
 use crate::args::Args;
 
@@ -47,19 +48,14 @@ pub(crate) fn load(args: &Args) -> syn::Result<Loaded> {
                 );
                 return Err(syn::Error::new(lit.span(), message));
             }
-            vec![path]
+            Files::Only {
+                path,
+                base: Some(base),
+            }
         }
-        None => source::env_files_for_crate(&base),
+        None => Files::Search { base },
     };
-    let shown: Vec<(PathBuf, String)> = files
-        .into_iter()
-        .map(|file| {
-            let shown = source::shown_path(&file, &base);
-            (file, shown)
-        })
-        .collect();
-
-    let mut sources = source::load(&shown, mode, ProcessEnv::BuildTimeNames);
+    let mut sources = source::load(files, mode, ProcessEnv::BuildTimeNames);
     sources.tracked.insert(MANIFEST_DIR_OVERRIDE.to_owned());
     Ok(Loaded { mode, sources })
 }

@@ -3,7 +3,7 @@
 
 use crate::config::{PublicConfig, PusherConfig};
 use crate::rules::{self, Mode, Problems};
-use crate::source::Vars;
+use crate::source::{self, Files, ProcessEnv, Vars};
 
 impl PublicConfig {
     /// The public part from `vars`, checked by the rule set in [`Mode::Client`]: the app id and
@@ -63,18 +63,21 @@ impl PusherConfig {
     }
 }
 
-/// The process environment's variables that `mode` may read.
+/// The process environment's variables that `mode` may read: every one (not only the closed
+/// list a build reads), as the one loader reads them.
 fn process_env(mode: Mode) -> Vars {
-    let mut vars = Vars::from_process_env();
-    vars.retain_names(|name| mode.reads_name(name));
-    vars
+    source::load(Files::None, mode, ProcessEnv::All).vars
 }
 
-/// The process environment over the `.env` file at `path`, as `pusher_config!()` reads them.
+/// The process environment over the `.env` file at `path` (shown as given), as
+/// `pusher_config!()` reads them.
 #[cfg(feature = "dotenv")]
-fn load_env_file(path: &std::path::Path, mode: Mode) -> crate::source::Loaded {
-    let files = [(path.to_owned(), path.display().to_string())];
-    crate::source::load(&files, mode, crate::source::ProcessEnv::All)
+fn load_env_file(path: &std::path::Path, mode: Mode) -> source::Loaded {
+    let only = Files::Only {
+        path: path.to_owned(),
+        base: None,
+    };
+    source::load(only, mode, ProcessEnv::All)
 }
 
 #[cfg(test)]

@@ -197,6 +197,28 @@ pub fn client_may_read(name: &str) -> bool {
     !server_only
 }
 
+/// Whether the rules look at a variable: a Pusher one (any name that mentions `PUSHER`, so that
+/// misspellings can be suggested), a Laravel Reverb one (`REVERB_…`, to point a Reverb `.env`
+/// at Pusher's names), or a public one (`NEXT_PUBLIC_…`, `VITE_…`), which ships to browsers and
+/// so must never hold a secret.
+///
+/// The loader reads these names, and the build-time ones in any case as Windows looks them
+/// up: [`is_read_by_loader`] is this test ignoring case.
+pub fn is_relevant_name(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    upper.contains("PUSHER") || upper.starts_with("REVERB_") || public_prefix(name).is_some()
+}
+
+/// Whether the loader may read the process environment variable `name`; tools and tests use
+/// it to clear an environment. True for every name the rules look at
+/// ([`is_relevant_name`]: any name that mentions `PUSHER`, `REVERB_…`, the
+/// public ones such as `VITE_…`), in any case, which covers every one of [`build_time_names`]
+/// as Windows looks them up. (A `.env` file may also expand `${NAME}` from the environment:
+/// such names come from the file, not from the loader.)
+pub fn is_read_by_loader(name: &str) -> bool {
+    is_relevant_name(&name.to_ascii_uppercase())
+}
+
 /// A sort key that reports problems by setting, server names before mirrors, and unknown
 /// names last in alphabetical order.
 pub(crate) fn report_rank(name: &str) -> (usize, usize, usize) {

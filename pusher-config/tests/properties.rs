@@ -29,14 +29,14 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, RngSeed};
 use pusher_config::rules::{self, Mode};
-use pusher_config::source::{self, Vars};
+use pusher_config::source::Vars;
 use pusher_config::{PublicConfig, PusherConfig};
 
 // ---------------------------------------------------------------------------------------------
 // Setup: no ambient Pusher variables, scratch files with no digits in their paths.
 // ---------------------------------------------------------------------------------------------
 
-/// Removes every variable of this process's environment that the loaders would read, once,
+/// Removes every variable of this process's environment that the loader may read, once,
 /// before any test loads anything: the properties are about the file or map alone.
 fn clear_ambient_env() {
     static ONCE: Once = Once::new();
@@ -47,11 +47,14 @@ fn clear_ambient_env() {
     });
 }
 
-/// The names of this process's environment that the loaders would read.
+/// The names of this process's environment that the loader may read.
 fn relevant_env_names() -> Vec<std::ffi::OsString> {
     std::env::vars_os()
         .map(|(name, _)| name)
-        .filter(|name| name.to_str().is_none_or(source::is_relevant_name))
+        .filter(|name| {
+            name.to_str()
+                .is_none_or(pusher_config::names::is_read_by_loader)
+        })
         .collect()
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Each case names its fixture with `env_file`, relative to this crate. trybuild builds the
 //! cases in a folder of its own, so `PUSHER_CONFIG_MANIFEST_DIR` points the macro back here, and
-//! ambient `PUSHER*` variables are cleared so a case depends on its fixture alone.
+//! the ambient variables the loader may read are cleared so a case depends on its fixture alone.
 //! Regenerate `.stderr` files with `TRYBUILD=overwrite`, then read the diff. Under CI (`CI` set
 //! to anything but empty, `0` or `false`) the test refuses to run with `TRYBUILD` set: with
 //! `TRYBUILD=overwrite` trybuild rewrites the expected output instead of comparing with it, and
@@ -18,15 +18,7 @@ fn ui() {
              files instead of comparing with them; unset TRYBUILD to run the UI tests"
         );
     }
-    for (name, _) in std::env::vars_os() {
-        if name
-            .to_string_lossy()
-            .to_ascii_uppercase()
-            .contains("PUSHER")
-        {
-            std::env::remove_var(name);
-        }
-    }
+    pusher_config_tests::clear_ambient_loader_variables();
     std::env::set_var("PUSHER_CONFIG_MANIFEST_DIR", env!("CARGO_MANIFEST_DIR"));
     let cases = trybuild::TestCases::new();
     cases.pass("tests/ui/pass/*.rs");

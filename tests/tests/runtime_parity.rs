@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use pusher_config::{PublicConfig, PusherConfig};
-use pusher_config_tests::clear_ambient_pusher_variables;
+use pusher_config_tests::clear_ambient_loader_variables;
 
 /// The `error: …` lines of a `.stderr`, without rustc's own closing line.
 fn compile_errors(stderr: &str) -> Vec<String> {
@@ -39,7 +39,7 @@ fn fixture_of(case: &str) -> Option<(String, bool)> {
 
 #[test]
 fn from_env_file_reports_what_the_macro_reports() {
-    clear_ambient_pusher_variables();
+    clear_ambient_loader_variables();
     let mut compared = 0;
     for entry in std::fs::read_dir("tests/ui/fail").expect("ui cases") {
         let path = entry.expect("entry").path();
@@ -80,7 +80,7 @@ fn from_env_file_reports_what_the_macro_reports() {
 
 #[test]
 fn from_env_file_builds_what_the_macro_builds() {
-    clear_ambient_pusher_variables();
+    clear_ambient_loader_variables();
     static VALID: PusherConfig =
         pusher_config_macros::pusher_config!(env_file = "tests/ui/fixtures/valid.env");
     static SELF_HOSTED: PusherConfig =

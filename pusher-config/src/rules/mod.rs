@@ -22,8 +22,8 @@
 //! | [`ProblemKind::Missing`] | a required variable not set | no `PUSHER_KEY` |
 //! | [`ProblemKind::Empty`] | a required variable set to nothing | `PUSHER_KEY=` |
 //!
-//! The rules run in the order of [`RULES`] and none reads another's result. When two find
-//! something about the same variable, the collector ([`findings`]) reports the first: one
+//! The rules run in the order of the `RULES` table and none reads another's result. When two find
+//! something about the same variable, the collector (`findings.rs`) reports the first: one
 //! mistake is reported once (a Stripe key in the key and its mirror is a foreign credential
 //! twice, not also a mismatch).
 //!

@@ -1,12 +1,12 @@
-//! Reading one `.env` file: bounded, with the right line for every definition and error, and
-//! the names each value was expanded from.
+//! Reading one `.env` file ([`read_env_file`]): bounded, with the right line for every
+//! definition and error, and the names each value was expanded from.
 //!
-//! dotenvy parses and expands the values. Alongside it, [`segments`] splits the text into the
-//! logical lines dotenvy reads (a quoted value may span several lines) and [`scan_value`]
-//! follows dotenvy's expansion of one value without performing it. That gives what dotenvy
-//! does not tell: the line of each definition and error, which names a value was expanded
-//! from (as dotenvy resolves them: `$MY_HOST` reads `MY`), and how long every value will be
-//! once expanded, checked before dotenvy expands anything.
+//! dotenvy parses and expands the values. Alongside it, `scan.rs` ports what dotenvy does
+//! not tell: [`segments`] splits the text into the logical lines dotenvy reads (a quoted value
+//! may span several lines) and [`scan_value`] follows dotenvy's expansion of one value without
+//! performing it. That gives the line of each definition and error, which names a value was
+//! expanded from (as dotenvy resolves them: `$MY_HOST` reads `MY`), and how long every value
+//! will be once expanded, checked before dotenvy expands anything.
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::Read;
@@ -14,6 +14,9 @@ use std::path::Path;
 
 use super::{EnvFileError, EnvFileErrorKind, Origin, Vars};
 use crate::names;
+use scan::{definition, scan_value, segments, Segment};
+
+mod scan;
 
 /// The largest `.env` file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -36,235 +39,6 @@ pub struct EnvFile {
     /// For each variable kept, every name its value was expanded from, directly or through
     /// the file's other variables: the environment variables it depends on.
     pub references: BTreeSet<String>,
-}
-
-/// One logical line as dotenvy reads it: where it starts, and its text.
-#[derive(Debug, PartialEq, Eq)]
-struct Segment<'t> {
-    /// Byte offset where it starts.
-    start: usize,
-    /// 1-based line where it starts.
-    line: usize,
-    /// Its text, as dotenvy hands it to its line parser.
-    text: &'t str,
-    /// Why the file ended before the line did (an open quote, a trailing space or
-    /// backslash), if it did: dotenvy reports such a line as unparsable.
-    cut_short: Option<&'static str>,
-}
-
-/// dotenvy's states between the characters of a logical line (`iter.rs`, `ParseState`).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum State {
-    Complete,
-    Escape,
-    StrongOpen,
-    StrongOpenEscape,
-    WeakOpen,
-    WeakOpenEscape,
-    Comment,
-    WhiteSpace,
-}
-
-/// dotenvy's `eval_end_state`: the state after `chunk`, and where a comment starts.
-fn end_state(mut state: State, chunk: &str) -> (usize, State) {
-    let mut at = 0;
-    for (pos, c) in chunk.char_indices() {
-        at = pos;
-        state = match state {
-            State::WhiteSpace => match c {
-                '#' => return (pos, State::Comment),
-                '\\' => State::Escape,
-                '"' => State::WeakOpen,
-                '\'' => State::StrongOpen,
-                _ => State::Complete,
-            },
-            State::Escape => State::Complete,
-            State::Complete => match c {
-                c if c.is_whitespace() && c != '\n' && c != '\r' => State::WhiteSpace,
-                '\\' => State::Escape,
-                '"' => State::WeakOpen,
-                '\'' => State::StrongOpen,
-                _ => State::Complete,
-            },
-            State::WeakOpen => match c {
-                '\\' => State::WeakOpenEscape,
-                '"' => State::Complete,
-                _ => State::WeakOpen,
-            },
-            State::WeakOpenEscape => State::WeakOpen,
-            State::StrongOpen => match c {
-                '\\' => State::StrongOpenEscape,
-                '\'' => State::Complete,
-                _ => State::StrongOpen,
-            },
-            State::StrongOpenEscape => State::StrongOpen,
-            State::Comment => return (pos, State::Comment),
-        };
-    }
-    (at, state)
-}
-
-/// The logical lines of `text` that dotenvy turns into a definition or an error, in order:
-/// dotenvy's `QuotedLines`, without the blank and comment lines it skips.
-fn segments(text: &str) -> Vec<Segment<'_>> {
-    let mut found = Vec::new();
-    let mut state = State::Complete;
-    let (mut start, mut start_line) = (0, 1);
-    let mut offset = 0;
-    for (index, physical) in text.split_inclusive('\n').enumerate() {
-        let here = offset;
-        offset += physical.len();
-        if state == State::Complete {
-            start = here;
-            start_line = index + 1;
-            if physical.trim_start().starts_with('#') {
-                continue;
-            }
-        }
-        let (pos, next) = end_state(state, physical);
-        state = next;
-        let end = match state {
-            State::Complete => {
-                let line = &text[start..offset];
-                let line = line
-                    .strip_suffix('\n')
-                    .map_or(line, |l| l.strip_suffix('\r').unwrap_or(l));
-                start + line.len()
-            }
-            State::Comment => here + pos,
-            _ => continue,
-        };
-        state = State::Complete;
-        let segment = &text[start..end];
-        let trimmed = segment.trim();
-        if !trimmed.is_empty() && !trimmed.starts_with('#') {
-            found.push(Segment {
-                start,
-                line: start_line,
-                text: segment,
-                cut_short: None,
-            });
-        }
-    }
-    let cut_short = match state {
-        State::Complete | State::Comment => None,
-        State::WhiteSpace => Some(
-            "the file ends in this line, after a space and with no line end; remove the space or end the line",
-        ),
-        State::Escape => Some(
-            "the file ends in this line, after a backslash and with no line end; remove the backslash or end the line",
-        ),
-        _ => Some("a quote opened on this line is never closed"),
-    };
-    if cut_short.is_some() {
-        found.push(Segment {
-            start,
-            line: start_line,
-            text: &text[start..],
-            cut_short,
-        });
-    }
-    found
-}
-
-/// The name a logical line defines and the text of its value, as dotenvy's `parse_line` reads
-/// them; `None` when the line is not a definition.
-fn definition(line: &str) -> Option<(&str, &str)> {
-    let line = line.trim();
-    let (mut name, rest) = line.split_once('=')?;
-    name = name.trim_end();
-    if let Some(after) = name.strip_prefix("export") {
-        if after.starts_with(char::is_whitespace) {
-            name = after.trim_start();
-        }
-    }
-    let valid = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-    let value = rest.trim_start();
-    valid.then_some((name, if value.starts_with('#') { "" } else { value }))
-}
-
-/// What expanding one value involves: its literal bytes and the names it reads, in order.
-#[derive(Debug, Default, PartialEq, Eq)]
-struct Expansion {
-    literal_bytes: usize,
-    names: Vec<String>,
-}
-
-/// Follows dotenvy's `parse_value` over `value` without expanding it: the bytes it copies and
-/// the names it substitutes (an unbraced name stops at the first character that is not
-/// alphanumeric, so `$MY_HOST` reads `MY`; nothing is expanded inside single quotes or after
-/// a backslash).
-fn scan_value(value: &str) -> Expansion {
-    #[derive(PartialEq)]
-    enum Substitution {
-        None,
-        Block,
-        Braced,
-    }
-    let mut found = Expansion::default();
-    let (mut strong, mut weak, mut escaped) = (false, false, false);
-    let mut mode = Substitution::None;
-    let mut name = String::new();
-    let take = |name: &mut String, found: &mut Expansion| {
-        if !name.is_empty() {
-            found.names.push(std::mem::take(name));
-        }
-    };
-    for c in value.chars() {
-        if escaped {
-            found.literal_bytes += c.len_utf8();
-            escaped = false;
-        } else if strong {
-            if c == '\'' {
-                strong = false;
-            } else {
-                found.literal_bytes += c.len_utf8();
-            }
-        } else if mode != Substitution::None {
-            if c.is_alphanumeric() {
-                name.push(c);
-            } else if mode == Substitution::Block {
-                if c == '{' && name.is_empty() {
-                    mode = Substitution::Braced;
-                } else {
-                    take(&mut name, &mut found);
-                    if c == '$' {
-                        mode = Substitution::Block;
-                    } else {
-                        mode = Substitution::None;
-                        found.literal_bytes += c.len_utf8();
-                    }
-                }
-            } else if c == '}' {
-                mode = Substitution::None;
-                take(&mut name, &mut found);
-            } else {
-                name.push(c);
-            }
-        } else if c == '$' {
-            mode = Substitution::Block;
-        } else if weak {
-            match c {
-                '"' => weak = false,
-                '\\' => escaped = true,
-                _ => found.literal_bytes += c.len_utf8(),
-            }
-        } else {
-            match c {
-                '\'' => strong = true,
-                '"' => weak = true,
-                '\\' => escaped = true,
-                // The value ends here: dotenvy reads only a comment after it, or fails.
-                ' ' | '\t' => break,
-                _ => found.literal_bytes += c.len_utf8(),
-            }
-        }
-    }
-    take(&mut name, &mut found);
-    found
 }
 
 /// Reads the variables of one `.env` file that `keep` selects, with dotenvy, never touching the
@@ -350,7 +124,7 @@ fn read_text(path: &Path) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| "it is not valid UTF-8".to_owned())
 }
 
-pub(super) fn io_reason(err: &std::io::Error) -> String {
+fn io_reason(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
         _ => err.to_string().to_lowercase(),
@@ -428,8 +202,35 @@ impl<K: Fn(&str) -> bool> Reader<'_, K> {
 
     /// One item of dotenvy's, for the logical line `segment`.
     fn item(&mut self, segment: &Segment<'_>, item: dotenvy::Result<(String, String)>) {
-        let (name, value) = match item {
-            Ok(pair) => pair,
+        let Some((name, value)) = self.parsed(segment, item) else {
+            return;
+        };
+        let names = definition(segment.text).map_or_else(Vec::new, |(_, v)| scan_value(v).names);
+        self.note_secret_reference(&name, &names);
+        self.refs.insert(name.clone(), names);
+        if !crate::names::is_relevant_name(&name) || !(self.keep)(&name) {
+            return;
+        }
+        match self.first.get(&name) {
+            None => self.keep_first(name, value, segment.line),
+            Some((first, line)) if *first != value => {
+                let reason = format!(
+                    "defines `{name}` again, with another value than on line {line}; dotenvy and Laravel read the first, Next.js the last: keep one"
+                );
+                self.error(EnvFileErrorKind::Redefined, Some(segment.line), reason);
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// The name and value of dotenvy's `item`, or `None` after reporting why there is none.
+    fn parsed(
+        &mut self,
+        segment: &Segment<'_>,
+        item: dotenvy::Result<(String, String)>,
+    ) -> Option<(String, String)> {
+        match item {
+            Ok(pair) => Some(pair),
             Err(dotenvy::Error::LineParse(..)) => {
                 let reason = segment
                     .cut_short
@@ -439,17 +240,21 @@ impl<K: Fn(&str) -> bool> Reader<'_, K> {
                     Some(segment.line),
                     reason.to_owned(),
                 );
-                return;
+                None
             }
             // dotenvy reads text already checked to be UTF-8, from memory: it has no other
             // error to give.
             Err(_) => {
                 let reason = "it cannot be read".to_owned();
                 self.error(EnvFileErrorKind::Unreadable, None, reason);
-                return;
+                None
             }
-        };
-        let names = definition(segment.text).map_or_else(Vec::new, |(_, v)| scan_value(v).names);
+        }
+    }
+
+    /// Records which secret-named variable the value of `name` (which reads `names`) was
+    /// expanded from, directly or through the file's other variables, or that it was from none.
+    fn note_secret_reference(&mut self, name: &str, names: &[String]) {
         let secret_ref = names.iter().find_map(|r| {
             if names::names_a_secret(r) {
                 Some(r.clone())
@@ -458,34 +263,23 @@ impl<K: Fn(&str) -> bool> Reader<'_, K> {
             }
         });
         match secret_ref {
-            Some(secret) => self.secret_refs.insert(name.clone(), secret),
-            None => self.secret_refs.remove(&name),
+            Some(secret) => self.secret_refs.insert(name.to_owned(), secret),
+            None => self.secret_refs.remove(name),
         };
-        self.refs.insert(name.clone(), names);
-        if !super::is_relevant_name(&name) || !(self.keep)(&name) {
-            return;
-        }
-        match self.first.get(&name) {
-            None => {
-                self.add_references(&name);
-                let origin = Origin::EnvFile {
-                    path: self.shown.to_owned(),
-                    line: Some(segment.line),
-                };
-                let from_secret = self.secret_refs.get(&name).cloned();
-                self.file
-                    .vars
-                    .insert_expanded(name.clone(), value.clone(), origin, from_secret);
-                self.first.insert(name, (value, segment.line));
-            }
-            Some((first, line)) if *first != value => {
-                let reason = format!(
-                    "defines `{name}` again, with another value than on line {line}; dotenvy and Laravel read the first, Next.js the last: keep one"
-                );
-                self.error(EnvFileErrorKind::Redefined, Some(segment.line), reason);
-            }
-            Some(_) => {}
-        }
+    }
+
+    /// Keeps the first definition of the kept variable `name`, on `line`.
+    fn keep_first(&mut self, name: String, value: String, line: usize) {
+        self.add_references(&name);
+        let origin = Origin::EnvFile {
+            path: self.shown.to_owned(),
+            line: Some(line),
+        };
+        let from_secret = self.secret_refs.get(&name).cloned();
+        self.file
+            .vars
+            .insert_expanded(name.clone(), value.clone(), origin, from_secret);
+        self.first.insert(name, (value, line));
     }
 
     /// Adds the names `name`'s value was expanded from, through the file's own variables, to

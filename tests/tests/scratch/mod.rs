@@ -73,14 +73,8 @@ impl Scratch {
             .args(args)
             .current_dir(&self.dir)
             .env("CARGO_TARGET_DIR", target_dir());
-        for (name, _) in std::env::vars_os() {
-            if name
-                .to_string_lossy()
-                .to_ascii_uppercase()
-                .contains("PUSHER")
-            {
-                command.env_remove(name);
-            }
+        for name in pusher_config_tests::ambient_loader_variables() {
+            command.env_remove(name);
         }
         command.envs(env.iter().copied());
         command

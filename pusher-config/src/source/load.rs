@@ -1,0 +1,140 @@
+//! The one loader, [`load`]: where it looks ([`Files`], [`ProcessEnv`]) and what it gives
+//! ([`Loaded`]).
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use super::{EnvFileError, Vars};
+use crate::names::{self, Mode};
+
+/// Which variables of the process environment a load reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProcessEnv {
+    /// Every variable the rules look at (run-time loading).
+    All,
+    /// Only the closed list of [`names::build_time_names`], each of which can be tracked
+    /// (`pusher_config!()`).
+    BuildTimeNames,
+}
+
+/// Which `.env` files a load reads, under the process environment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Files {
+    /// None: the process environment only (`PusherConfig::from_env`).
+    None,
+    /// The `.env` file in each folder from `base` up to the workspace root (the nearest folder
+    /// whose `Cargo.toml` has a `[workspace]` table; `base` itself when there is none), nearest
+    /// first, each shown relative to `base` (`pusher_config!()`). Folders above the workspace
+    /// are never read.
+    #[cfg(feature = "dotenv")]
+    Search {
+        /// The crate's folder.
+        base: PathBuf,
+    },
+    /// The one file `path`, shown relative to `base` when there is one
+    /// (`pusher_config!(env_file = "…")`), as given otherwise (`from_env_file`).
+    #[cfg(feature = "dotenv")]
+    Only {
+        /// The file.
+        path: PathBuf,
+        /// The folder its shown path is relative to.
+        base: Option<PathBuf>,
+    },
+}
+
+/// What a load read: the variables, the files' errors, and what a build must track.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The variables, the process environment winning over the files, nearer files over
+    /// farther ones.
+    pub vars: Vars,
+    /// Every error of every file.
+    pub errors: Vec<EnvFileError>,
+    /// The files read, as found and, for a link, also its target: a change to either
+    /// changes the result.
+    pub files: Vec<PathBuf>,
+    /// Whether a file was read through a symbolic link (`ln -sf prod.env .env`). Cargo records
+    /// the file a link points to, never the link, so a build cannot see it re-pointed.
+    pub through_link: bool,
+    /// The process environment variables the result depends on: those read, and those the
+    /// files' Pusher settings were expanded from. Only ever names `mode` reads.
+    pub tracked: BTreeSet<String>,
+}
+
+/// The one loader, and the only code that assembles sources: the process environment
+/// variables `env` selects over the variables of `files`, keeping only the names `mode` reads.
+///
+/// `pusher_config!()` loads [`Files::Search`] (or [`Files::Only`] for its `env_file`) with
+/// [`ProcessEnv::BuildTimeNames`]; `from_env` loads [`Files::None`] and `from_env_file`
+/// [`Files::Only`], both with [`ProcessEnv::All`]. The process environment is only read, never
+/// changed.
+pub fn load(files: Files, mode: Mode, env: ProcessEnv) -> Loaded {
+    let mut loaded = Loaded::default();
+    loaded.vars = loaded.read_process_env(mode, env);
+    match files {
+        Files::None => {}
+        #[cfg(feature = "dotenv")]
+        Files::Search { base } => {
+            let found = super::files::env_files_for_crate(&base);
+            if found.is_empty() {
+                loaded.vars.note_searched(
+                    "a `.env` file (none found from the crate up to the workspace root)",
+                );
+            }
+            for path in found {
+                let shown = super::files::shown_path(&path, &base);
+                loaded.read_file(path, &shown, mode);
+            }
+        }
+        #[cfg(feature = "dotenv")]
+        Files::Only { path, base } => {
+            let shown = match &base {
+                Some(base) => super::files::shown_path(&path, base),
+                None => path.display().to_string(),
+            };
+            loaded.read_file(path, &shown, mode);
+        }
+    }
+    loaded
+}
+
+impl Loaded {
+    /// The process environment's variables that `env` selects and `mode` reads; the names
+    /// looked up when they are a closed list, to be tracked.
+    fn read_process_env(&mut self, mode: Mode, env: ProcessEnv) -> Vars {
+        let mut vars = match env {
+            ProcessEnv::All => Vars::from_process_env(),
+            ProcessEnv::BuildTimeNames => {
+                let names: Vec<String> = names::build_time_names()
+                    .filter(|name| mode.reads_name(name))
+                    .collect();
+                self.tracked.extend(names.iter().cloned());
+                Vars::from_process_env_names(names.iter().map(String::as_str))
+            }
+        };
+        vars.retain_names(|name| mode.reads_name(name));
+        vars
+    }
+
+    /// Reads the `.env` file at `path` (shown as `shown`) under the variables already read.
+    #[cfg(feature = "dotenv")]
+    fn read_file(&mut self, path: PathBuf, shown: &str, mode: Mode) {
+        let mut file = super::read_env_file(&path, shown, |name| mode.reads_name(name));
+        file.vars.note_searched(format!("`{shown}`"));
+        self.vars.fill_from(file.vars);
+        self.errors.extend(file.errors);
+        self.tracked.extend(file.references);
+        if !file.read {
+            return;
+        }
+        let target = std::fs::canonicalize(&path).ok().filter(|t| *t != path);
+        self.files.push(path);
+        if let Some(target) = target {
+            self.through_link = true;
+            self.files.push(target);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

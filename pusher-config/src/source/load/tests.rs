@@ -1,0 +1,151 @@
+use super::*;
+use crate::source::test_support::{value, EnvVars};
+#[cfg(feature = "dotenv")]
+use crate::source::{test_support::Scratch, Origin};
+
+#[cfg(feature = "dotenv")]
+#[test]
+fn load_reads_the_environment_over_nearer_files_over_farther_ones() {
+    let _env = EnvVars::set(&[("PC_MUTANT_TEST_PUSHER_LOAD_ALL", "from-the-environment")]);
+    let scratch = Scratch::new("load");
+    scratch.write("Cargo.toml", "[workspace]\nmembers = [\"app\"]\n");
+    let near = scratch.write(
+        "app/.env",
+        "PC_MUTANT_TEST_PUSHER_LOAD_ALL=from-a-file\nPUSHER_CLUSTER=eu\n",
+    );
+    let far = scratch.write(".env", "PUSHER_CLUSTER=mt1\nPUSHER_HOST=soketi\n");
+    let base = scratch.dir.join("app");
+    let loaded = load(Files::Search { base }, Mode::Server, ProcessEnv::All);
+    assert_eq!(
+        value(&loaded.vars, "PC_MUTANT_TEST_PUSHER_LOAD_ALL"),
+        Some("from-the-environment")
+    );
+    assert_eq!(value(&loaded.vars, "PUSHER_CLUSTER"), Some("eu"));
+    let host = loaded.vars.get("PUSHER_HOST").map(|var| &var.origin);
+    let far_line_2 = Origin::EnvFile {
+        path: "../.env".to_owned(),
+        line: Some(2),
+    };
+    assert_eq!(host, Some(&far_line_2));
+    assert_eq!(
+        loaded.vars.searched(),
+        ["the process environment", "`.env`", "`../.env`"]
+    );
+    assert_eq!(loaded.files, [near, far]);
+    assert!(!loaded.through_link);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    assert!(loaded.tracked.is_empty(), "{:?}", loaded.tracked);
+}
+
+#[test]
+fn a_client_load_never_reads_the_secret_from_the_environment() {
+    let _env = EnvVars::set(&[
+        ("PC_MUTANT_TEST_PUSHER_CLIENT_KEY", "9c2e5b0f4d7a18e36c41"),
+        (
+            "PC_MUTANT_TEST_PUSHER_CLIENT_SECRET",
+            "e0b7d2a94c5f13868a2d",
+        ),
+    ]);
+    let loaded = load(Files::None, Mode::Client, ProcessEnv::All);
+    assert_eq!(
+        value(&loaded.vars, "PC_MUTANT_TEST_PUSHER_CLIENT_KEY"),
+        Some("9c2e5b0f4d7a18e36c41")
+    );
+    assert_eq!(
+        value(&loaded.vars, "PC_MUTANT_TEST_PUSHER_CLIENT_SECRET"),
+        None
+    );
+    assert_eq!(loaded.vars.searched(), ["the process environment"]);
+    assert!(loaded.files.is_empty() && loaded.tracked.is_empty());
+    let server = load(Files::None, Mode::Server, ProcessEnv::All);
+    assert_eq!(
+        value(&server.vars, "PC_MUTANT_TEST_PUSHER_CLIENT_SECRET"),
+        Some("e0b7d2a94c5f13868a2d")
+    );
+}
+
+#[cfg(feature = "dotenv")]
+#[test]
+fn a_build_reads_and_tracks_only_the_closed_list_of_names() {
+    let _env = EnvVars::set(&[("PC_MUTANT_TEST_PUSHER_BUILD", "7f3a9c1e5b0d")]);
+    let scratch = Scratch::new("build");
+    scratch.write("Cargo.toml", "[workspace]\n");
+    let search = || Files::Search {
+        base: scratch.dir.clone(),
+    };
+    let loaded = load(search(), Mode::Server, ProcessEnv::BuildTimeNames);
+    assert_eq!(value(&loaded.vars, "PC_MUTANT_TEST_PUSHER_BUILD"), None);
+    for name in [
+        "PUSHER_KEY",
+        "PUSHER_APP_SECRET",
+        "NEXT_PUBLIC_PUSHER_SECRET",
+    ] {
+        assert!(loaded.tracked.contains(name), "{name}");
+    }
+    assert!(!loaded.tracked.contains("PC_MUTANT_TEST_PUSHER_BUILD"));
+    assert_eq!(
+        loaded.vars.searched(),
+        [
+            "the process environment",
+            "a `.env` file (none found from the crate up to the workspace root)"
+        ]
+    );
+    let client = load(search(), Mode::Client, ProcessEnv::BuildTimeNames);
+    assert!(client.tracked.contains("PUSHER_KEY"));
+    assert!(client
+        .tracked
+        .iter()
+        .all(|name| Mode::Client.reads_name(name)));
+    assert!(!client.tracked.contains("PUSHER_APP_SECRET"));
+    assert!(!client.tracked.contains("PUSHER_APP_ID"));
+}
+
+#[cfg(feature = "dotenv")]
+#[test]
+fn a_file_read_through_a_link_adds_its_target() {
+    let scratch = Scratch::new("link");
+    let target = scratch.write("prod.env", "PUSHER_CLUSTER=eu\n");
+    let link = scratch.dir.join(".env");
+    std::os::unix::fs::symlink(&target, &link).expect("link");
+    let only = Files::Only {
+        path: link.clone(),
+        base: Some(scratch.dir.clone()),
+    };
+    let loaded = load(only, Mode::Server, ProcessEnv::BuildTimeNames);
+    assert_eq!(value(&loaded.vars, "PUSHER_CLUSTER"), Some("eu"));
+    assert_eq!(loaded.files, [link, target]);
+    assert!(loaded.through_link);
+    assert_eq!(loaded.vars.searched()[1], "`.env`");
+}
+
+#[cfg(feature = "dotenv")]
+#[test]
+fn one_file_is_shown_relative_to_its_base_or_as_given() {
+    let scratch = Scratch::new("only");
+    let path = scratch.write("config/p.env", "PUSHER_CLUSTER=eu\nPUSHER_KEY\n");
+    let shown = |base: Option<std::path::PathBuf>| {
+        let only = Files::Only {
+            path: path.clone(),
+            base,
+        };
+        let loaded = load(only, Mode::Client, ProcessEnv::All);
+        assert_eq!(loaded.files, std::slice::from_ref(&path));
+        let origin = loaded
+            .vars
+            .get("PUSHER_CLUSTER")
+            .map(|var| var.origin.clone());
+        let error = loaded.errors.iter().map(|e| e.path.clone()).collect();
+        (origin, error)
+    };
+    let in_file = |path: &str| {
+        let origin = Origin::EnvFile {
+            path: path.to_owned(),
+            line: Some(1),
+        };
+        (Some(origin), vec![path.to_owned()])
+    };
+    let from_app = Some(scratch.dir.join("app"));
+    assert_eq!(shown(from_app), in_file("../config/p.env"));
+    let as_given = path.display().to_string();
+    assert_eq!(shown(None), in_file(&as_given));
+}
