@@ -43,6 +43,55 @@ pub(crate) fn cluster_list() -> String {
         .join(", ")
 }
 
+/// Other names people give each cluster: its AWS region, city, country or continent.
+const ALIASES: &[(&str, &[&str])] = &[
+    (
+        "mt1",
+        &[
+            "us",
+            "us1",
+            "us-east",
+            "us-east-1",
+            "virginia",
+            "n-virginia",
+            "useast",
+        ],
+    ),
+    ("us2", &["us-east-2", "ohio"]),
+    ("us3", &["us-west", "us-west-2", "oregon", "uswest"]),
+    (
+        "eu",
+        &[
+            "europe",
+            "ireland",
+            "eu-west",
+            "eu-west-1",
+            "euwest",
+            "eu-1",
+            "emea",
+        ],
+    ),
+    (
+        "ap1",
+        &["ap-southeast-1", "singapore", "asia", "apac", "sg"],
+    ),
+    ("ap2", &["ap-south-1", "mumbai", "india", "in"]),
+    ("ap3", &["ap-northeast-1", "tokyo", "japan", "jp"]),
+    ("ap4", &["ap-southeast-2", "sydney", "australia", "au"]),
+    (
+        "sa1",
+        &[
+            "sa-east-1",
+            "sao-paulo",
+            "saopaulo",
+            "são paulo",
+            "brazil",
+            "br",
+            "sa",
+        ],
+    ),
+];
+
 /// The cluster a near miss most likely meant: `EU`, `europe`, `eu1`, `ws-eu.pusher.com`,
 /// an AWS region name, `us1`.
 pub fn suggest_cluster(value: &str) -> Option<&'static str> {
@@ -57,53 +106,6 @@ pub fn suggest_cluster(value: &str) -> Option<&'static str> {
     if let Some(known) = CLUSTERS.iter().find(|c| **c == name) {
         return Some(known);
     }
-    const ALIASES: &[(&str, &[&str])] = &[
-        (
-            "mt1",
-            &[
-                "us",
-                "us1",
-                "us-east",
-                "us-east-1",
-                "virginia",
-                "n-virginia",
-                "useast",
-            ],
-        ),
-        ("us2", &["us-east-2", "ohio"]),
-        ("us3", &["us-west", "us-west-2", "oregon", "uswest"]),
-        (
-            "eu",
-            &[
-                "europe",
-                "ireland",
-                "eu-west",
-                "eu-west-1",
-                "euwest",
-                "eu-1",
-                "emea",
-            ],
-        ),
-        (
-            "ap1",
-            &["ap-southeast-1", "singapore", "asia", "apac", "sg"],
-        ),
-        ("ap2", &["ap-south-1", "mumbai", "india", "in"]),
-        ("ap3", &["ap-northeast-1", "tokyo", "japan", "jp"]),
-        ("ap4", &["ap-southeast-2", "sydney", "australia", "au"]),
-        (
-            "sa1",
-            &[
-                "sa-east-1",
-                "sao-paulo",
-                "saopaulo",
-                "são paulo",
-                "brazil",
-                "br",
-                "sa",
-            ],
-        ),
-    ];
     let spaced = name.replace([' ', '_'], "-");
     if let Some((cluster, _)) = ALIASES
         .iter()

@@ -86,10 +86,7 @@ pub(crate) fn check_secret_in_public_variable(cx: &Context, out: &mut Findings) 
                 secret_name,
             ));
         } else if public_prefix(name).is_some() {
-            let message = format!(
-                "{} holds the value of `{secret_name}`: the secret would ship to every browser",
-                at(name, var)
-            );
+            let message = holds_the_secret(name, var, secret_name);
             let help = format!(
                 "delete `{name}`, and if it was ever deployed, {}",
                 cx.rotate()
@@ -127,10 +124,7 @@ fn mirror_holds_secret(
 ) -> Problem {
     let key = cx.value_of(Field::Key);
     let swapped = field == Field::Key && key.is_some_and(|(_, key)| key.value != var.value);
-    let mut message = format!(
-        "{} holds the value of `{secret_name}`: the secret would ship to every browser",
-        at(name, var)
-    );
+    let mut message = holds_the_secret(name, var, secret_name);
     let help = if swapped {
         let key_name = key.map_or("PUSHER_KEY", |(n, _)| n);
         message.push_str(&format!("; `{key_name}` and `{secret_name}` look swapped"));
@@ -146,4 +140,12 @@ fn mirror_holds_secret(
         )
     };
     Problem::new(ProblemKind::ExposedSecret, name, message).help(help)
+}
+
+/// `` `NAME` in `.env` line 3 holds the value of `PUSHER_SECRET`: … ``
+fn holds_the_secret(name: &str, var: &Var, secret_name: &str) -> String {
+    format!(
+        "{} holds the value of `{secret_name}`: the secret would ship to every browser",
+        at(name, var)
+    )
 }

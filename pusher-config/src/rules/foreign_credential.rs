@@ -4,31 +4,24 @@ use crate::mask::WithKnownPrefix;
 
 use super::context::{at, Context, DASHBOARD};
 use super::findings::Findings;
+use super::paste_residue::without_residue;
 use super::problem::{Problem, ProblemKind};
 use super::providers;
-
-/// Characters that never belong in a setting and are invisible when pasted.
-pub(crate) const INVISIBLE: [char; 4] = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}'];
 
 /// A known service's token (Stripe's `pk_live_…`, AWS's `AKIA…`) in a Pusher setting, even
 /// with paste residue around it.
 pub(crate) fn check(cx: &Context, out: &mut Findings) {
     for (name, var, field) in cx.own_values() {
         let value = var.value.as_str();
-        // Another service's token stays recognisable with residue around it (quotes, a stray
-        // backslash or a control character).
-        let cleaned: String = value
-            .chars()
-            .filter(|c| !c.is_control() && !INVISIBLE.contains(c))
-            .collect();
-        let core = cleaned.trim().trim_matches(['"', '\'', '`', '\\']).trim();
+        // Another service's token stays recognisable with residue around it.
+        let core = without_residue(value);
         let Some(foreign) =
-            providers::recognise(core).or_else(|| providers::recognise_within(value))
+            providers::recognise(&core).or_else(|| providers::recognise_within(value))
         else {
             continue;
         };
         let masked = WithKnownPrefix {
-            value: core,
+            value: &core,
             known: foreign.prefix_len,
         };
         let mut help = if field.is_credential() {

@@ -3,7 +3,6 @@
 
 use super::context::{at, Context};
 use super::findings::Findings;
-use super::foreign_credential::INVISIBLE;
 use super::problem::{Problem, ProblemKind};
 use super::shown::Shown;
 
@@ -23,6 +22,21 @@ pub(crate) fn check(cx: &Context, out: &mut Findings) {
             "remove them; in a `.env` file write `NAME=value` or `NAME=\"value\"`, nothing else",
         ));
     }
+}
+
+/// Characters that never belong in a setting and are invisible when pasted.
+const INVISIBLE: [char; 4] = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}'];
+
+/// `value` without what a paste may leave in and around it: control and invisible characters,
+/// whitespace, quotes and a stray backslash. Other rules recognise a value through it (a
+/// quoted placeholder is still a placeholder).
+pub(crate) fn without_residue(value: &str) -> String {
+    let cleaned: String = value
+        .chars()
+        .filter(|c| !c.is_control() && !INVISIBLE.contains(c))
+        .collect();
+    let core = cleaned.trim().trim_matches(['"', '\'', '`', '\\']).trim();
+    core.to_owned()
 }
 
 /// What residue `value` has, worded to precede "its value".

@@ -12,6 +12,7 @@ use crate::names::{self, Field};
 
 use super::context::{at, Context, Service, DASHBOARD};
 use super::findings::Findings;
+use super::paste_residue::without_residue;
 use super::problem::{Problem, ProblemKind};
 use super::shown::Shown;
 
@@ -104,7 +105,7 @@ pub(crate) fn recognise(
 ) -> Option<&'static str> {
     let self_hosted = service == Service::SelfHosted;
     let credential = field.is_credential();
-    let trimmed = value.trim().trim_matches(|c| c == '"' || c == '\'');
+    let trimmed = &*without_residue(value);
     if self_hosted && SELF_HOSTED_DEFAULTS.contains(&trimmed) {
         return None;
     }

@@ -175,3 +175,52 @@ impl fmt::Display for Problems {
 }
 
 impl std::error::Error for Problems {}
+
+#[cfg(test)]
+mod tests {
+    use super::ProblemKind;
+
+    /// The first cell of each row of the markdown table that follows `header` in `text`.
+    fn first_cells(text: &str, header: &str) -> Vec<String> {
+        let start = text.find(header).expect("the table's header");
+        text[start..]
+            .lines()
+            .skip(2)
+            .map(|line| line.trim_start_matches("//!").trim())
+            .take_while(|line| line.starts_with('|'))
+            .map(|line| line.split('|').nth(1).unwrap_or_default().trim().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_module_doc_table_lists_every_kind_once_in_order() {
+        let cells = first_cells(
+            include_str!("mod.rs"),
+            "| kind | what it catches | example |",
+        );
+        let expected: Vec<String> = ProblemKind::ALL
+            .iter()
+            .map(|kind| format!("[`ProblemKind::{kind:?}`]"))
+            .collect();
+        assert_eq!(cells, expected);
+    }
+
+    #[test]
+    fn the_readme_table_lists_every_kind_once_in_order() {
+        let readme = include_str!("../../../README.md");
+        let cells = first_cells(readme, "| kind | what it catches | example |");
+        let expected: Vec<String> = ProblemKind::ALL
+            .iter()
+            .map(|kind| format!("`{}`", kind.code()))
+            .collect();
+        assert_eq!(cells, expected);
+    }
+
+    #[test]
+    fn every_kind_has_one_distinct_code() {
+        let mut codes: Vec<&str> = ProblemKind::ALL.iter().map(|k| k.code()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), ProblemKind::ALL.len());
+    }
+}

@@ -83,9 +83,14 @@ pub(crate) fn is_digits(value: &str) -> bool {
     !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Hex digits only, either case, at least one.
+fn is_hex(value: &str) -> bool {
+    !value.is_empty() && value.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// 20 hex digits, either case: the shape of a hosted key or secret.
 pub(crate) fn is_hex20(value: &str) -> bool {
-    value.len() == 20 && value.bytes().all(|b| b.is_ascii_hexdigit())
+    value.len() == 20 && is_hex(value)
 }
 
 fn hex20_error(field: Field, value: &str) -> Option<String> {
@@ -93,11 +98,10 @@ fn hex20_error(field: Field, value: &str) -> Option<String> {
     if is_hex20(value) && !value.bytes().any(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let is_hex = !value.is_empty() && value.bytes().all(|b| b.is_ascii_hexdigit());
     let len = value.chars().count();
     Some(if is_hex20(value) {
         format!("has uppercase letters; a Pusher {what} is 20 lowercase hex characters")
-    } else if is_hex {
+    } else if is_hex(value) {
         format!("has {len} characters; a Pusher {what} is 20 lowercase hex characters")
     } else {
         format!("is not a Pusher {what}; expected 20 lowercase hex characters")

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::providers;
+use super::settings::is_digits;
 use crate::mask::Masked;
 use crate::names::Field;
 
@@ -45,7 +46,7 @@ impl fmt::Display for Shown<'_> {
 fn is_harmless(field: Field, value: &str) -> bool {
     match field {
         Field::AppId | Field::Key | Field::Secret => false,
-        Field::Port => (1..=5).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit()),
+        Field::Port => (1..=5).contains(&value.len()) && is_digits(value),
         Field::Cluster | Field::Scheme => is_word(value),
         Field::Host => is_plain_host(value),
     }
