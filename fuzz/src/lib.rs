@@ -121,11 +121,7 @@ pub fn env_text(data: &[u8]) -> Vec<u8> {
 fn clear_ambient_env() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        let names: Vec<_> = std::env::vars_os()
-            .map(|(name, _)| name)
-            .filter(|name| name.to_str().is_none_or(pusher_config::names::is_read_by_loader))
-            .collect();
-        for name in names {
+        for name in pusher_config::names::in_process_env() {
             std::env::remove_var(name);
         }
     });

@@ -219,6 +219,16 @@ pub fn is_read_by_loader(name: &str) -> bool {
     is_relevant_name(&name.to_ascii_uppercase())
 }
 
+/// The names of this process's environment variables that [`is_read_by_loader`] (a name that
+/// is not UTF-8 counts too, to be safe): what a test or tool clears or passes on so that
+/// loading depends on its own input alone.
+pub fn in_process_env() -> Vec<std::ffi::OsString> {
+    std::env::vars_os()
+        .map(|(name, _)| name)
+        .filter(|name| name.to_str().is_none_or(is_read_by_loader))
+        .collect()
+}
+
 /// A sort key that reports problems by setting, server names before mirrors, and unknown
 /// names last in alphabetical order.
 pub(crate) fn report_rank(name: &str) -> (usize, usize, usize) {

@@ -41,21 +41,10 @@ use pusher_config::{PublicConfig, PusherConfig};
 fn clear_ambient_env() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        for name in relevant_env_names() {
+        for name in pusher_config::names::in_process_env() {
             std::env::remove_var(name);
         }
     });
-}
-
-/// The names of this process's environment that the loader may read.
-fn relevant_env_names() -> Vec<std::ffi::OsString> {
-    std::env::vars_os()
-        .map(|(name, _)| name)
-        .filter(|name| {
-            name.to_str()
-                .is_none_or(pusher_config::names::is_read_by_loader)
-        })
-        .collect()
 }
 
 /// `n` written with the letters `a` to `z`: scratch paths carry no digits, so a planted app id
@@ -964,7 +953,7 @@ fn run_child(test: &str, deadline: Duration) -> ChildRun {
         command.args(args);
         command
     };
-    for name in relevant_env_names() {
+    for name in pusher_config::names::in_process_env() {
         command.env_remove(name);
     }
     command

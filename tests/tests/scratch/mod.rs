@@ -73,7 +73,7 @@ impl Scratch {
             .args(args)
             .current_dir(&self.dir)
             .env("CARGO_TARGET_DIR", target_dir());
-        for name in pusher_config_tests::ambient_loader_variables() {
+        for name in pusher_config::names::in_process_env() {
             command.env_remove(name);
         }
         command.envs(env.iter().copied());
