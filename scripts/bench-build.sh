@@ -53,12 +53,11 @@ edition = "2021"
 
 [dependencies]
 pusher-config = { path = "$root/pusher-config" }
-pusher-config-macros = { path = "$root/pusher-config-macros" }
 
 [workspace]
 TOML
 cat > "$work/ours/src/main.rs" <<'RS'
-static PUSHER: pusher_config::PusherConfig = pusher_config_macros::pusher_config!();
+static PUSHER: pusher_config::PusherConfig = pusher_config::pusher_config!();
 fn main() {
     println!("{} {} {} {}", PUSHER.app_id(), PUSHER.key(), PUSHER.secret(), PUSHER.cluster());
 }

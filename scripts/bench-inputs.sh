@@ -26,12 +26,11 @@ edition = "2021"
 
 [dependencies]
 pusher-config = { path = "$root/pusher-config" }
-pusher-config-macros = { path = "$root/pusher-config-macros" }
 
 [workspace]
 TOML
 cat > "$work/app/src/main.rs" <<'RS'
-static PUSHER: pusher_config::PusherConfig = pusher_config_macros::pusher_config!();
+static PUSHER: pusher_config::PusherConfig = pusher_config::pusher_config!();
 fn main() {
     println!("{}", PUSHER.cluster());
 }

@@ -8,7 +8,7 @@
 //! harness panics, which the fuzzer reports as a crash, when loading panics, when an error's
 //! `Display` or `Debug` shows the secret whole, or when a server config that loaded with it as
 //! its secret shows it. A client config never reads the secret, so what it shows is left to
-//! the property tests (`pusher-config/tests/properties.rs`).
+//! the property tests (`pusher-config-core/tests/properties.rs`).
 #![forbid(unsafe_code)]
 
 use std::path::PathBuf;

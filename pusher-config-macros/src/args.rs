@@ -1,9 +1,10 @@
 //! Phase 1: the macro's arguments, `client` and `env_file = "…"`.
 
+use proc_macro2::{TokenStream, TokenTree};
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Token};
 
-use pusher_config::rules::Mode;
+use pusher_config_core::rules::Mode;
 
 /// What the caller asked for.
 #[derive(Default)]
@@ -12,9 +13,20 @@ pub(crate) struct Args {
     pub(crate) client: bool,
     /// `env_file = "…"`: read this file instead of searching for `.env`.
     pub(crate) env_file: Option<LitStr>,
+    /// `crate = "…"`: the path of the `pusher-config` crate, for a renamed dependency
+    /// (`pc = { package = "pusher-config" }` takes `crate = "pc"`), as serde's `crate`.
+    pub(crate) krate: Option<TokenStream>,
 }
 
 impl Args {
+    /// The path the expansion names the runtime crate's items by: `::pusher_config` unless
+    /// `crate` says otherwise.
+    pub(crate) fn krate(&self) -> TokenStream {
+        self.krate
+            .clone()
+            .unwrap_or_else(|| quote::quote!(::pusher_config))
+    }
+
     /// What the call builds.
     pub(crate) fn mode(&self) -> Mode {
         if self.client {
@@ -25,12 +37,25 @@ impl Args {
     }
 }
 
-const EXPECTED: &str = "expected `env_file = \"path\"` or `client`";
+const EXPECTED: &str = "expected `env_file = \"path\"`, `client` or `crate = \"path\"`";
 
 impl Parse for Args {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let mut args = Args::default();
         while !input.is_empty() {
+            if input.peek(Token![crate]) {
+                let keyword = input.parse::<Token![crate]>()?;
+                if args.krate.is_some() {
+                    return Err(syn::Error::new(keyword.span, "`crate` is given twice"));
+                }
+                input.parse::<Token![=]>()?;
+                let lit: LitStr = input.parse()?;
+                args.krate = Some(crate_path(&lit)?);
+                if !input.is_empty() {
+                    input.parse::<Token![,]>()?;
+                }
+                continue;
+            }
             let lookahead = input.lookahead1();
             if !lookahead.peek(Ident) {
                 return Err(input.error(format!("unexpected argument; {EXPECTED}")));
@@ -63,6 +88,41 @@ impl Parse for Args {
     }
 }
 
+/// The path in `crate = "…"`: `pc`, `::pc` or `my::pc`, nothing else.
+fn crate_path(lit: &LitStr) -> syn::Result<TokenStream> {
+    let tokens: TokenStream = lit.parse()?;
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let colons_at = |i: usize| {
+        matches!(
+            (trees.get(i), trees.get(i + 1)),
+            (Some(TokenTree::Punct(a)), Some(TokenTree::Punct(b))) if a.as_char() == ':' && b.as_char() == ':'
+        )
+    };
+    // `::`? then words joined by `::`.
+    let mut at = if colons_at(0) { 2 } else { 0 };
+    let is_path = loop {
+        if !matches!(trees.get(at), Some(TokenTree::Ident(_))) {
+            break false;
+        }
+        at += 1;
+        if at == trees.len() {
+            break true;
+        }
+        if !colons_at(at) {
+            break false;
+        }
+        at += 2;
+    };
+    if is_path {
+        return Ok(tokens);
+    }
+    let message = format!(
+        "`{}` is not a path; `crate` names the `pusher-config` crate, as in `crate = \"pc\"`",
+        lit.value()
+    );
+    Err(syn::Error::new(lit.span(), message))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +145,27 @@ mod tests {
     }
 
     #[test]
+    fn crate_names_the_runtime_crate() {
+        let args = parse(quote!()).expect("empty");
+        let krate = args.krate();
+        assert_eq!(quote!(#krate).to_string(), ":: pusher_config");
+        let args = parse(quote!(crate = "pc", client)).expect("renamed");
+        let krate = args.krate();
+        assert_eq!(quote!(#krate).to_string(), "pc");
+        assert!(args.client);
+        let krate = parse(quote!(crate = "::my::pc")).expect("a path").krate();
+        assert_eq!(quote!(#krate).to_string(), ":: my :: pc");
+        for bad in ["not a path", "pc::", "", "::"] {
+            assert!(parse(quote!(crate = #bad)).is_err(), "{bad}");
+        }
+        let err = parse(quote!(crate = "a-b")).err().expect("not a path");
+        assert_eq!(
+            err.to_string(),
+            "`a-b` is not a path; `crate` names the `pusher-config` crate, as in `crate = \"pc\"`"
+        );
+    }
+
+    #[test]
     fn rejects_unknown_and_repeated_arguments() {
         let err = parse(quote!(env = "a.env")).err().expect("unknown");
         assert_eq!(
@@ -99,6 +180,10 @@ mod tests {
         assert_eq!(err.to_string(), "`env_file` is given twice");
         let err = parse(quote!("a.env")).err().expect("a bare path");
         assert_eq!(err.to_string(), format!("unexpected argument; {EXPECTED}"));
+        let err = parse(quote!(crate = "pc", crate = "pc"))
+            .err()
+            .expect("twice");
+        assert_eq!(err.to_string(), "`crate` is given twice");
         let err = parse(quote!(env_file = 3)).err().expect("a number");
         assert_eq!(err.to_string(), "expected string literal");
     }

@@ -1,6 +1,6 @@
 //! Phase 3: the shared rule set of `pusher-config`, over what was loaded.
 
-use pusher_config::rules::{self, Checked};
+use pusher_config_core::rules::{self, Checked};
 
 use crate::load::Loaded;
 

@@ -4,8 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use pusher_config::rules::Checked;
-use pusher_config::{PublicConfig, Scheme};
+use pusher_config_core::rules::Checked;
+use pusher_config_core::{PublicConfig, Scheme};
 
 use crate::args::Args;
 use crate::check::check;
@@ -22,20 +22,20 @@ pub(crate) fn pusher_config(input: TokenStream) -> TokenStream {
         Ok(loaded) => loaded,
         Err(err) => {
             let error = err.into_compile_error();
-            let fallback = fallback(args.mode(), &[]);
+            let fallback = fallback(&args.krate(), args.mode(), &[]);
             return quote!({ #error #fallback });
         }
     };
     match check(&loaded) {
         Ok(checked) => {
             let tracking = tracking(&loaded);
-            let value = value(&checked);
+            let value = value(&args.krate(), &checked);
             quote!({ #tracking #value })
         }
         // No tracking: cargo never keeps a failed build, so the next build expands again
         // anyway, and tracking would have rustc record the values that failed (a secret in a
         // public variable, another service's credential) in `target/`.
-        Err(messages) => fallback(loaded.mode, &messages),
+        Err(messages) => fallback(&args.krate(), loaded.mode, &messages),
     }
 }
 
@@ -71,29 +71,30 @@ fn tracking(loaded: &Loaded) -> TokenStream {
     }
 }
 
-/// The constant: the checked configuration, as a `PusherConfig` or a `PublicConfig`.
-fn value(checked: &Checked) -> TokenStream {
-    let public = public_value(checked.public());
+/// The constant: the checked configuration, as a `PusherConfig` or a `PublicConfig` of the
+/// runtime crate at `krate`.
+fn value(krate: &TokenStream, checked: &Checked) -> TokenStream {
+    let public = public_value(krate, checked.public());
     let Some(server) = checked.server() else {
         return public;
     };
     let app_id = server.app_id().as_str();
     let secret = server.secret().expose_secret();
     quote! {
-        ::pusher_config::PusherConfig::__from_parts(
-            ::pusher_config::AppId::from_static(#app_id),
-            ::pusher_config::Secret::from_static(#secret),
+        #krate::PusherConfig::__from_parts(
+            #krate::AppId::from_static(#app_id),
+            #krate::Secret::from_static(#secret),
             #public,
         )
     }
 }
 
-fn public_value(public: &PublicConfig) -> TokenStream {
+fn public_value(krate: &TokenStream, public: &PublicConfig) -> TokenStream {
     let key = public.key().as_str();
     let cluster = public.cluster().as_str();
     let host = match public.host().map(|host| host.as_str()) {
         Some(host) => {
-            quote!(::core::option::Option::Some(::pusher_config::Host::from_static(#host)))
+            quote!(::core::option::Option::Some(#krate::Host::from_static(#host)))
         }
         None => quote!(::core::option::Option::None),
     };
@@ -103,15 +104,15 @@ fn public_value(public: &PublicConfig) -> TokenStream {
     };
     let scheme = match (public.scheme_is_set(), public.scheme()) {
         (false, _) => quote!(::core::option::Option::None),
-        (true, Scheme::Http) => quote!(::core::option::Option::Some(::pusher_config::Scheme::Http)),
+        (true, Scheme::Http) => quote!(::core::option::Option::Some(#krate::Scheme::Http)),
         (true, Scheme::Https) => {
-            quote!(::core::option::Option::Some(::pusher_config::Scheme::Https))
+            quote!(::core::option::Option::Some(#krate::Scheme::Https))
         }
     };
     quote! {
-        ::pusher_config::PublicConfig::__from_parts(
-            ::pusher_config::Key::from_static(#key),
-            ::pusher_config::Cluster::from_static(#cluster),
+        #krate::PublicConfig::__from_parts(
+            #krate::Key::from_static(#key),
+            #krate::Cluster::from_static(#cluster),
             #host,
             #port,
             #scheme,
@@ -123,14 +124,14 @@ fn public_value(public: &PublicConfig) -> TokenStream {
 mod tests {
     use std::path::PathBuf;
 
-    use pusher_config::rules::Mode;
+    use pusher_config_core::rules::Mode;
 
     use super::*;
 
     fn loaded(mode: Mode) -> Loaded {
         Loaded {
             mode,
-            sources: pusher_config::source::Loaded {
+            sources: pusher_config_core::source::Loaded {
                 files: vec![PathBuf::from("/work/app/.env")],
                 tracked: ["PUSHER_KEY".to_owned(), "PUSHER_CLUSTER".to_owned()].into(),
                 ..Default::default()
@@ -139,13 +140,13 @@ mod tests {
     }
 
     fn checked(mode: Mode) -> Checked {
-        let vars = pusher_config::source::Vars::from_pairs([
+        let vars = pusher_config_core::source::Vars::from_pairs([
             ("PUSHER_APP_ID", "2047711"),
             ("PUSHER_KEY", "9c2e4b7a1f08d3e65b4a"),
             ("PUSHER_SECRET", "3f7d0a9e6c1b8e2d4a57"),
             ("PUSHER_CLUSTER", "eu"),
         ]);
-        pusher_config::rules::check(&vars, mode).expect("a valid configuration")
+        pusher_config_core::rules::check(&vars, mode).expect("a valid configuration")
     }
 
     #[test]
@@ -247,7 +248,7 @@ mod tests {
 
     #[test]
     fn server_value_is_a_pusher_config_constant() {
-        let tokens = value(&checked(Mode::Server)).to_string();
+        let tokens = value(&quote::quote!(::pusher_config), &checked(Mode::Server)).to_string();
         assert!(
             tokens.starts_with(":: pusher_config :: PusherConfig :: __from_parts"),
             "{tokens}"
@@ -257,7 +258,7 @@ mod tests {
 
     #[test]
     fn client_value_holds_no_app_id_or_secret() {
-        let tokens = value(&checked(Mode::Client)).to_string();
+        let tokens = value(&quote::quote!(::pusher_config), &checked(Mode::Client)).to_string();
         assert!(
             tokens.starts_with(":: pusher_config :: PublicConfig :: __from_parts"),
             "{tokens}"

@@ -1,5 +1,5 @@
 //! Phase 2: the sources. The process environment, then `.env` files (or the one file named by
-//! `env_file`), read by the runtime crate's one loader, `pusher_config::source::load`, which
+//! `env_file`), read by the runtime crate's one loader, `pusher_config_core::source::load`, which
 //! reads the compiler's environment and never changes it. This module says only where to
 //! look; what was read is recorded, so the expansion can make cargo track it.
 
@@ -7,8 +7,8 @@
 use std::path::Path;
 use std::path::PathBuf;
 
-use pusher_config::rules::Mode;
-use pusher_config::source::{self, Files, ProcessEnv};
+use pusher_config_core::rules::Mode;
+use pusher_config_core::source::{self, Files, ProcessEnv};
 
 use crate::args::Args;
 
@@ -87,6 +87,7 @@ mod tests {
         Args {
             client,
             env_file: Some(syn::LitStr::new(env_file, proc_macro2::Span::call_site())),
+            ..Args::default()
         }
     }
 

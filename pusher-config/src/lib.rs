@@ -1,12 +1,12 @@
 //! Typed, validated Pusher configuration.
 //!
-//! This crate holds the typed config ([`PusherConfig`], [`PublicConfig`]) and **the rule set**
-//! (`rules::check`, feature `rules`) that decides whether a configuration is right. The
-//! `pusher_config!()` macro of `pusher-config-macros` runs those rules at `cargo build` and
-//! expands to a [`PusherConfig`] constant:
+//! [`pusher_config!()`](pusher_config!) reads the Pusher settings (`PUSHER_APP_ID`,
+//! `PUSHER_KEY`, …) from the environment and `.env` files at `cargo build`, checks them with
+//! **the rule set** of this crate, and expands to a [`PusherConfig`] constant, or to compile
+//! errors that say what is wrong:
 //!
 //! ```ignore
-//! static PUSHER: pusher_config::PusherConfig = pusher_config_macros::pusher_config!();
+//! static PUSHER: pusher_config::PusherConfig = pusher_config::pusher_config!();
 //! ```
 //!
 //! Values come from a `source::Vars` map with each variable's origin, so the same rules serve
@@ -14,7 +14,8 @@
 //!
 //! # Features
 //!
-//! - default (`connect`): the typed config, the WebSocket and REST URLs, client options, the
+//! - `macros` (default): `pusher_config!()`;
+//! - `connect` (default): the typed config, the WebSocket and REST URLs, client options, the
 //!   reconnection policy and Pusher's close codes; its only dependency is `subtle` (which has
 //!   none), for comparing secrets in constant time;
 //! - `rules`: the rule set (`rules::check`) and run-time loading (`PusherConfig::from_env`,
@@ -25,25 +26,19 @@
 //! - `tracing`: connection lifecycle events through `tracing`.
 #![forbid(unsafe_code)]
 
-#[cfg(feature = "connect")]
-pub mod close_code;
-mod config;
-#[cfg(feature = "connect")]
-pub mod connect;
-#[cfg(feature = "rules")]
-mod load;
-pub mod mask;
-#[cfg(feature = "rules")]
-pub mod names;
-#[cfg(any(feature = "connect", feature = "signing"))]
-mod percent;
-#[cfg(feature = "rules")]
-pub mod rules;
 #[cfg(feature = "signing")]
-pub mod signing;
-#[cfg(feature = "rules")]
-pub mod source;
-
-pub use config::{
-    AppId, Cluster, Host, Key, PublicConfig, PusherConfig, Scheme, Secret, DEFAULT_CLUSTER,
+#[doc(inline)]
+pub use pusher_config_core::signing;
+#[cfg(feature = "connect")]
+#[doc(inline)]
+pub use pusher_config_core::{close_code, connect};
+#[doc(inline)]
+pub use pusher_config_core::{
+    mask, AppId, Cluster, Host, Key, PublicConfig, PusherConfig, Scheme, Secret, DEFAULT_CLUSTER,
 };
+#[cfg(feature = "rules")]
+#[doc(inline)]
+pub use pusher_config_core::{names, rules, source};
+
+#[cfg(feature = "macros")]
+pub use pusher_config_macros::pusher_config;

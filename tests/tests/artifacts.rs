@@ -33,7 +33,7 @@ const LARAVEL_KEY: &str = "c2fd57f71dffda6418e9";
 const LARAVEL_APP_ID: &str = "6682813";
 
 const SERVER_MAIN: &str = r#"
-static PUSHER: pusher_config::PusherConfig = pusher_config_macros::pusher_config!();
+static PUSHER: pusher_config::PusherConfig = pusher_config::pusher_config!();
 
 fn main() {
     println!("{}", PUSHER.cluster());
@@ -41,7 +41,7 @@ fn main() {
 "#;
 
 const CLIENT_MAIN: &str = r#"
-static PUBLIC: pusher_config::PublicConfig = pusher_config_macros::pusher_config!(client);
+static PUBLIC: pusher_config::PublicConfig = pusher_config::pusher_config!(client);
 
 fn main() {
     println!("{} {}", PUBLIC.key().as_str(), PUBLIC.cluster());

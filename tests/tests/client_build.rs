@@ -12,7 +12,7 @@ const SECRET: &str = "b7e3f09a5c21d84e6f0a";
 const APP_ID: &str = "7305518";
 
 const MAIN: &str = r#"
-static PUBLIC: pusher_config::PublicConfig = pusher_config_macros::pusher_config!(client);
+static PUBLIC: pusher_config::PublicConfig = pusher_config::pusher_config!(client);
 
 fn main() {
     println!("{} {}", PUBLIC.key().as_str(), PUBLIC.cluster());
@@ -106,7 +106,7 @@ const LIB: &str = r#"
 //! A front end's library, as a WebAssembly crate is built: `cdylib` and `rlib`.
 
 /// The public Pusher configuration, checked at build time.
-pub static PUBLIC: pusher_config::PublicConfig = pusher_config_macros::pusher_config!(client);
+pub static PUBLIC: pusher_config::PublicConfig = pusher_config::pusher_config!(client);
 
 /// The key, for JavaScript.
 #[no_mangle]

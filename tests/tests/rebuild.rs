@@ -10,7 +10,7 @@ mod scratch;
 use scratch::Scratch;
 
 const MAIN: &str = r#"
-static PUSHER: pusher_config::PusherConfig = pusher_config_macros::pusher_config!();
+static PUSHER: pusher_config::PusherConfig = pusher_config::pusher_config!();
 
 fn main() {
     println!("{} {}", PUSHER.app_id(), PUSHER.cluster());

@@ -11,7 +11,7 @@ mod scratch;
 use scratch::Scratch;
 
 const MAIN: &str = r#"
-static PUSHER: pusher_config::PusherConfig = pusher_config_macros::pusher_config!();
+static PUSHER: pusher_config::PusherConfig = pusher_config::pusher_config!();
 
 fn main() {
     println!("{} {}", PUSHER.app_id(), PUSHER.cluster());
@@ -20,7 +20,7 @@ fn main() {
 
 /// Prints where the client connects: `host:port` when self-hosted, else the cluster.
 const HOST_MAIN: &str = r#"
-static PUSHER: pusher_config::PusherConfig = pusher_config_macros::pusher_config!();
+static PUSHER: pusher_config::PusherConfig = pusher_config::pusher_config!();
 
 fn main() {
     match PUSHER.host() {

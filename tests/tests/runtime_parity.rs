@@ -82,13 +82,13 @@ fn from_env_file_reports_what_the_macro_reports() {
 fn from_env_file_builds_what_the_macro_builds() {
     clear_ambient_loader_variables();
     static VALID: PusherConfig =
-        pusher_config_macros::pusher_config!(env_file = "tests/ui/fixtures/valid.env");
+        pusher_config::pusher_config!(env_file = "tests/ui/fixtures/valid.env");
     static SELF_HOSTED: PusherConfig =
-        pusher_config_macros::pusher_config!(env_file = "tests/ui/fixtures/self_hosted.env");
+        pusher_config::pusher_config!(env_file = "tests/ui/fixtures/self_hosted.env");
     static LARAVEL: PusherConfig =
-        pusher_config_macros::pusher_config!(env_file = "tests/ui/fixtures/laravel.env");
+        pusher_config::pusher_config!(env_file = "tests/ui/fixtures/laravel.env");
     static CLIENT: PublicConfig =
-        pusher_config_macros::pusher_config!(client, env_file = "tests/ui/fixtures/client.env");
+        pusher_config::pusher_config!(client, env_file = "tests/ui/fixtures/client.env");
 
     for (fixture, built) in [
         ("tests/ui/fixtures/valid.env", &VALID),

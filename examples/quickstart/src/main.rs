@@ -6,7 +6,7 @@
 use pusher_config::connect::ClientOptions;
 use pusher_config::PusherConfig;
 
-static PUSHER: PusherConfig = pusher_config_macros::pusher_config!();
+static PUSHER: PusherConfig = pusher_config::pusher_config!();
 
 fn main() {
     println!("app id:  {}", PUSHER.app_id());

@@ -30,16 +30,21 @@ impl Scratch {
 
     /// Like [`Scratch::new`], with more lines for `Cargo.toml`.
     pub fn with_manifest_extra(name: &str, main: &str, extra: &str) -> Self {
+        Self::with_dependency(name, main, "pusher-config", extra)
+    }
+
+    /// Like [`Scratch::with_manifest_extra`], with `pusher-config` under the name `dependency`
+    /// (`pc` renames it).
+    pub fn with_dependency(name: &str, main: &str, dependency: &str, extra: &str) -> Self {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("src")).expect("scratch dir");
         let root = workspace();
         let manifest = format!(
             "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-             [dependencies]\npusher-config = {{ path = {:?} }}\npusher-config-macros = {{ path = {:?} }}\n\n\
+             [dependencies]\n{dependency} = {{ package = \"pusher-config\", path = {:?} }}\n\n\
              [workspace]\n{extra}",
             root.join("pusher-config"),
-            root.join("pusher-config-macros"),
         );
         let scratch = Self {
             dir,
@@ -200,9 +205,8 @@ impl Scratch {
         let repo = workspace();
         let manifest = format!(
             "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-             [dependencies]\npusher-config = {{ path = {:?} }}\npusher-config-macros = {{ path = {:?} }}\n",
+             [dependencies]\npusher-config = {{ path = {:?} }}\n",
             repo.join("pusher-config"),
-            repo.join("pusher-config-macros"),
         );
         scratch.write(
             "../Cargo.toml",

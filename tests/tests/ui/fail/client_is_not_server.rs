@@ -1,6 +1,6 @@
 // `client` expands to the public part: it has no secret to give.
 static PUBLIC: pusher_config::PublicConfig =
-    pusher_config_macros::pusher_config!(client, env_file = "tests/ui/fixtures/client.env");
+    pusher_config::pusher_config!(client, env_file = "tests/ui/fixtures/client.env");
 
 fn main() {
     println!("{}", PUBLIC.secret());

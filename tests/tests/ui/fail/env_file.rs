@@ -1,5 +1,5 @@
 static PUSHER: pusher_config::PusherConfig =
-    pusher_config_macros::pusher_config!(env_file = "tests/ui/fixtures/env_file.env");
+    pusher_config::pusher_config!(env_file = "tests/ui/fixtures/env_file.env");
 
 fn main() {
     // Uses of the value add no errors of their own.

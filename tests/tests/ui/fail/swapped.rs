@@ -1,5 +1,5 @@
 static PUSHER: pusher_config::PusherConfig =
-    pusher_config_macros::pusher_config!(env_file = "tests/ui/fixtures/swapped.env");
+    pusher_config::pusher_config!(env_file = "tests/ui/fixtures/swapped.env");
 
 fn main() {
     println!("{} {}", PUSHER.key(), PUSHER.cluster());

@@ -1,6 +1,6 @@
 // Laravel's .env: `PUSHER_APP_*` names, an empty `PUSHER_HOST`, `VITE_` mirrors from `${…}`.
 static PUSHER: pusher_config::PusherConfig =
-    pusher_config_macros::pusher_config!(env_file = "tests/ui/fixtures/laravel.env");
+    pusher_config::pusher_config!(env_file = "tests/ui/fixtures/laravel.env");
 
 fn main() {
     assert_eq!(PUSHER.key().as_str(), "9c2e4b7a1f08d3e65b4a");

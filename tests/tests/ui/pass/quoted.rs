@@ -1,6 +1,6 @@
 // Quotes and comments that dotenv strips are not paste residue.
 static PUSHER: pusher_config::PusherConfig =
-    pusher_config_macros::pusher_config!(env_file = "tests/ui/fixtures/quoted.env");
+    pusher_config::pusher_config!(env_file = "tests/ui/fixtures/quoted.env");
 
 fn main() {
     assert_eq!(PUSHER.key().as_str(), "9c2e4b7a1f08d3e65b4a");

@@ -1,6 +1,6 @@
 // soketi's default credentials on a host of one's own: no cluster needed, no format imposed.
 static PUSHER: pusher_config::PusherConfig =
-    pusher_config_macros::pusher_config!(env_file = "tests/ui/fixtures/self_hosted.env");
+    pusher_config::pusher_config!(env_file = "tests/ui/fixtures/self_hosted.env");
 
 fn main() {
     assert_eq!(PUSHER.app_id().as_str(), "app-id");

@@ -1,10 +1,10 @@
 // Every rule holds: formats, public mirrors equal to the server values, no foreign keys.
 static PUSHER: pusher_config::PusherConfig =
-    pusher_config_macros::pusher_config!(env_file = "tests/ui/fixtures/valid.env");
+    pusher_config::pusher_config!(env_file = "tests/ui/fixtures/valid.env");
 
 // The expansion is a constant expression: `const` works as well as `static`.
 const PUSHER_CONST: pusher_config::PusherConfig =
-    pusher_config_macros::pusher_config!(env_file = "tests/ui/fixtures/valid.env");
+    pusher_config::pusher_config!(env_file = "tests/ui/fixtures/valid.env");
 
 fn main() {
     assert_eq!(PUSHER.app_id().as_str(), "2047711");

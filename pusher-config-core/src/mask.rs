@@ -13,6 +13,7 @@ fn shown_chars(len: usize) -> usize {
 /// length. Short values show only their length.
 ///
 /// ```
+/// # extern crate pusher_config_core as pusher_config;
 /// use pusher_config::mask::Masked;
 /// assert_eq!(Masked("278d425bdf160c739803").to_string(), "`278d…` (20 chars)");
 /// assert_eq!(Masked("abc").to_string(), "(3 chars)");
@@ -25,6 +26,7 @@ pub struct Masked<'a>(pub &'a str);
 /// a signer's secret); `Debug` is the same text.
 ///
 /// ```
+/// # extern crate pusher_config_core as pusher_config;
 /// use pusher_config::mask::Redacted;
 /// assert_eq!(
 ///     Redacted("7ad3773142a6692b25b8").to_string(),

@@ -90,6 +90,7 @@ const RULES: &[Rule] = &[
 /// Checks a configuration: returns it typed, or every problem in report order.
 ///
 /// ```
+/// # extern crate pusher_config_core as pusher_config;
 /// use pusher_config::rules::{check, Mode, ProblemKind};
 /// use pusher_config::source::Vars;
 ///

@@ -72,6 +72,7 @@ impl PublicConfig {
     /// The options object pusher-js expects, for these client options (feature `serde`).
     ///
     /// ```
+    /// # extern crate pusher_config_core as pusher_config;
     /// # use pusher_config::{Cluster, Key, PublicConfig};
     /// use pusher_config::connect::ClientOptions;
     /// # let config = PublicConfig::__from_parts(

@@ -149,6 +149,7 @@ impl Signer<'_> {
     /// Pusher refuses a timestamp more than 600 s away from its clock.
     ///
     /// ```
+    /// # extern crate pusher_config_core as pusher_config;
     /// use pusher_config::signing::Signer;
     /// // The worked example of Pusher's HTTP API reference.
     /// let signer = Signer::new("278d425bdf160c739803", "7ad3773142a6692b25b8");

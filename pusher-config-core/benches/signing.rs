@@ -1,7 +1,9 @@
 //! Private channel authorization through `Signer` against the same HMAC-SHA256 computed by
 //! calling `hmac` and `sha2` directly, to show what validation and the API cost.
 //!
-//! cargo bench -p pusher-config --features signing --bench signing
+//! cargo bench -p pusher-config-core --features signing --bench signing
+
+extern crate pusher_config_core as pusher_config;
 
 use std::hint::black_box;
 

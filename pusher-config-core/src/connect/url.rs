@@ -17,6 +17,7 @@ pub const PROTOCOL_VERSION: u8 = 7;
 /// `Debug` mask the app key, as everywhere in this crate, so the URL can be logged.
 ///
 /// ```
+/// # extern crate pusher_config_core as pusher_config;
 /// # use pusher_config::{Cluster, Key, PublicConfig};
 /// # use pusher_config::connect::ClientOptions;
 /// # let config = PublicConfig::__from_parts(

@@ -15,6 +15,7 @@ impl Signer<'_> {
     /// each pair's [`Signer`].
     ///
     /// ```
+    /// # extern crate pusher_config_core as pusher_config;
     /// use pusher_config::signing::{Signer, SigningError};
     /// let signer = Signer::new("app-key", "app-secret");
     /// let body = br#"{"time_ms":1327078148132,"events":[]}"#;

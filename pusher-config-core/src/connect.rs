@@ -16,6 +16,7 @@
 //! as in every official library; a configured port (`PUSHER_PORT`) replaces both 80 and 443.
 //!
 //! ```
+//! # extern crate pusher_config_core as pusher_config;
 //! use pusher_config::connect::ClientOptions;
 //! # use pusher_config::{Cluster, Key, PublicConfig};
 //! # let config = PublicConfig::__from_parts(

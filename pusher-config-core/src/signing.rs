@@ -14,6 +14,7 @@
 //! | [`Signer::verify_webhook`] | the raw body | `Ok(())` or an error |
 //!
 //! ```
+//! # extern crate pusher_config_core as pusher_config;
 //! use pusher_config::signing::Signer;
 //!
 //! let signer = Signer::new("278d425bdf160c739803", "7ad3773142a6692b25b8");

@@ -4,6 +4,7 @@
 //! sleeps for each delay before the next attempt:
 //!
 //! ```
+//! # extern crate pusher_config_core as pusher_config;
 //! use std::time::Duration;
 //! use pusher_config::connect::ReconnectPolicy;
 //!

@@ -11,6 +11,7 @@
 //! | 4300–4399 | any other error | [`Retry::AfterBackoff`] |
 //!
 //! ```
+//! # extern crate pusher_config_core as pusher_config;
 //! use pusher_config::close_code::{CloseCode, Retry};
 //!
 //! let code = CloseCode::from_u16(4001).unwrap();
@@ -42,6 +43,7 @@ impl Retry {
     /// any other (1000 normal closure, 1006 abnormal closure…) [`Retry::AfterBackoff`].
     ///
     /// ```
+    /// # extern crate pusher_config_core as pusher_config;
     /// use pusher_config::close_code::Retry;
     /// assert_eq!(Retry::after_close(4009), Retry::Never);
     /// assert_eq!(Retry::after_close(4201), Retry::Immediately);
@@ -278,6 +280,7 @@ impl CloseCode {
     /// The code for `code`, or `None` outside Pusher's 4000–4399.
     ///
     /// ```
+    /// # extern crate pusher_config_core as pusher_config;
     /// use pusher_config::close_code::CloseCode;
     /// assert_eq!(CloseCode::from_u16(4100), Some(CloseCode::OverCapacity));
     /// assert_eq!(CloseCode::from_u16(4150), Some(CloseCode::OtherBackoff(4150)));

@@ -12,9 +12,11 @@
 //!   hangs or allocates without bound fails its test instead of the machine.
 //!
 //! Every value is made up. Run with
-//! `cargo test -p pusher-config --all-features --test properties -- --nocapture` to see the
+//! `cargo test -p pusher-config-core --all-features --test properties -- --nocapture` to see the
 //! measured times. The runs are reproducible: the seed is fixed.
 #![cfg(feature = "dotenv")]
+
+extern crate pusher_config_core as pusher_config;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;

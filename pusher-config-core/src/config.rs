@@ -104,6 +104,7 @@ impl fmt::Debug for Key {
 /// the value to the code that signs with it.
 ///
 /// ```
+/// # extern crate pusher_config_core as pusher_config;
 /// let secret = pusher_config::Secret::from_static("7ad3773142a6692b25b8");
 /// assert_eq!(secret.to_string(), "[redacted secret, 20 chars]");
 /// assert_eq!(format!("{secret:?}"), "Secret([redacted secret, 20 chars])");

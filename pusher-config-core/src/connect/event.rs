@@ -15,6 +15,7 @@ use crate::mask::MaskedTokens;
 /// close reason (Pusher's 4001 reason quotes the key it refused).
 ///
 /// ```
+/// # extern crate pusher_config_core as pusher_config;
 /// use std::time::Duration;
 /// use pusher_config::connect::ConnectionEvent;
 ///

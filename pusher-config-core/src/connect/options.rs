@@ -66,6 +66,7 @@ pub const WEBSOCKET_ONLY: &[Transport] = &[Transport::Ws, Transport::Wss];
 ///   retries forever. Here the limit is real, in [`ReconnectPolicy`], for a Rust client loop.
 ///
 /// ```
+/// # extern crate pusher_config_core as pusher_config;
 /// use std::time::Duration;
 /// use pusher_config::connect::{ClientOptions, ReconnectPolicy};
 ///

@@ -14,6 +14,7 @@ pub const MAX_CHANNEL_NAME_LEN: usize = 164;
 /// Checks a socket id as Pusher's libraries do (`\A\d+\.\d+\z`, ASCII digits).
 ///
 /// ```
+/// # extern crate pusher_config_core as pusher_config;
 /// use pusher_config::signing::validate_socket_id;
 /// assert!(validate_socket_id("1234.5678").is_ok());
 /// assert!(validate_socket_id("1234.5678\n").is_err());
@@ -31,6 +32,7 @@ pub fn validate_socket_id(socket_id: &str) -> Result<(), SigningError> {
 /// [`MAX_CHANNEL_NAME_LEN`] characters.
 ///
 /// ```
+/// # extern crate pusher_config_core as pusher_config;
 /// use pusher_config::signing::{validate_channel_name, SigningError};
 /// assert!(validate_channel_name("private-chat.room-42").is_ok());
 /// assert_eq!(
@@ -167,6 +169,7 @@ impl Signer<'_> {
     /// `<socket_id>:<channel>`.
     ///
     /// ```
+    /// # extern crate pusher_config_core as pusher_config;
     /// use pusher_config::signing::Signer;
     /// let signer = Signer::new("278d425bdf160c739803", "7ad3773142a6692b25b8");
     /// let auth = signer.authorize_channel("1234.1234", "private-foobar")?;
@@ -208,6 +211,7 @@ impl Signer<'_> {
     /// and returned exactly as given, so serialize it once.
     ///
     /// ```
+    /// # extern crate pusher_config_core as pusher_config;
     /// use pusher_config::signing::Signer;
     /// let signer = Signer::new("278d425bdf160c739803", "7ad3773142a6692b25b8");
     /// let data = r#"{"user_id":10,"user_info":{"name":"Mr. Channels"}}"#;

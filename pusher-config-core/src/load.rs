@@ -29,6 +29,7 @@ impl PusherConfig {
     /// A configuration from `vars`, checked by the rule set: every problem at once.
     ///
     /// ```
+    /// # extern crate pusher_config_core as pusher_config;
     /// use pusher_config::{source::Vars, PusherConfig};
     ///
     /// let vars = Vars::from_pairs([
