@@ -27,21 +27,26 @@ impl Mode {
 /// One setting of a Pusher configuration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
-    /// `PUSHER_APP_ID`.
+    /// `PUSHER_APP_ID` / `REVERB_APP_ID`.
     AppId,
-    /// `PUSHER_KEY` / `PUSHER_APP_KEY`.
+    /// `PUSHER_KEY` / `PUSHER_APP_KEY` / `REVERB_APP_KEY`.
     Key,
-    /// `PUSHER_SECRET` / `PUSHER_APP_SECRET`.
+    /// `PUSHER_SECRET` / `PUSHER_APP_SECRET` / `REVERB_APP_SECRET`.
     Secret,
-    /// `PUSHER_CLUSTER` / `PUSHER_APP_CLUSTER`.
+    /// `PUSHER_CLUSTER` / `PUSHER_APP_CLUSTER` (Reverb has none).
     Cluster,
-    /// `PUSHER_HOST` (self-hosted servers).
+    /// `PUSHER_HOST` / `REVERB_HOST` (self-hosted servers).
     Host,
-    /// `PUSHER_PORT`.
+    /// `PUSHER_PORT` / `REVERB_PORT`.
     Port,
-    /// `PUSHER_SCHEME`.
+    /// `PUSHER_SCHEME` / `REVERB_SCHEME`.
     Scheme,
 }
+
+/// `PUSHER_URL`: `https://KEY:SECRET@api-eu.pusher.com/apps/APP_ID`, the whole server
+/// configuration in one variable, as the official server libraries read it (`Pusher.forURL`,
+/// `Pusher.from_url`). It holds the secret: a client never reads it.
+pub const PUSHER_URL: &str = "PUSHER_URL";
 
 impl Field {
     /// Every setting, in the order problems are reported.
@@ -55,16 +60,32 @@ impl Field {
         Field::Scheme,
     ];
 
-    /// The server-side names, Next.js style first, then Laravel style.
+    /// The server-side names, in the order they are read: Next.js style, then Laravel's
+    /// Pusher names, then Laravel Reverb's (Laravel's default broadcaster since Laravel 11,
+    /// which speaks Pusher's protocol).
     pub const fn names(self) -> &'static [&'static str] {
         match self {
-            Field::AppId => &["PUSHER_APP_ID"],
-            Field::Key => &["PUSHER_KEY", "PUSHER_APP_KEY"],
-            Field::Secret => &["PUSHER_SECRET", "PUSHER_APP_SECRET"],
+            Field::AppId => &["PUSHER_APP_ID", "REVERB_APP_ID"],
+            Field::Key => &["PUSHER_KEY", "PUSHER_APP_KEY", "REVERB_APP_KEY"],
+            Field::Secret => &["PUSHER_SECRET", "PUSHER_APP_SECRET", "REVERB_APP_SECRET"],
             Field::Cluster => &["PUSHER_CLUSTER", "PUSHER_APP_CLUSTER"],
-            Field::Host => &["PUSHER_HOST"],
-            Field::Port => &["PUSHER_PORT"],
-            Field::Scheme => &["PUSHER_SCHEME"],
+            Field::Host => &["PUSHER_HOST", "REVERB_HOST"],
+            Field::Port => &["PUSHER_PORT", "REVERB_PORT"],
+            Field::Scheme => &["PUSHER_SCHEME", "REVERB_SCHEME"],
+        }
+    }
+
+    /// The name Laravel's Pusher configuration gives the setting (`PUSHER_APP_KEY`), for help
+    /// notes that show a Laravel `.env` line.
+    pub const fn laravel_name(self) -> &'static str {
+        match self {
+            Field::AppId => "PUSHER_APP_ID",
+            Field::Key => "PUSHER_APP_KEY",
+            Field::Secret => "PUSHER_APP_SECRET",
+            Field::Cluster => "PUSHER_APP_CLUSTER",
+            Field::Host => "PUSHER_HOST",
+            Field::Port => "PUSHER_PORT",
+            Field::Scheme => "PUSHER_SCHEME",
         }
     }
 
@@ -155,7 +176,8 @@ pub fn known_names() -> impl Iterator<Item = String> {
 }
 
 /// The public-prefixed names of secrets: each is an exposed secret when set.
-const NEVER_PUBLIC: [&str; 5] = [
+const NEVER_PUBLIC: [&str; 6] = [
+    "PUSHER_URL",
     "PUSHER_SECRET",
     "PUSHER_APP_SECRET",
     "PUSHER_ENCRYPTION_MASTER_KEY_BASE64",
@@ -171,16 +193,19 @@ pub fn build_time_names() -> impl Iterator<Item = String> {
     let never_public = PUBLIC_PREFIXES
         .into_iter()
         .flat_map(|prefix| NEVER_PUBLIC.map(|name| format!("{prefix}{name}")));
-    known_names().chain(never_public)
+    known_names()
+        .chain(std::iter::once(PUSHER_URL.to_owned()))
+        .chain(never_public)
 }
 
 /// Whether a variable's name says it holds a secret: `…SECRET…`, an encryption master key, a
-/// private key, a password.
+/// private key, a password, or [`PUSHER_URL`] (which holds the app's secret).
 pub fn names_a_secret(name: &str) -> bool {
     let upper = name.to_ascii_uppercase();
     ["SECRET", "MASTER_KEY", "PRIVATE_KEY", "PASSWORD"]
         .iter()
         .any(|word| upper.contains(word))
+        || upper.ends_with(PUSHER_URL)
 }
 
 /// Whether a client-only build may read `name`: never the app id or the secret (nor a
@@ -198,8 +223,7 @@ pub fn client_may_read(name: &str) -> bool {
 }
 
 /// Whether the rules look at a variable: a Pusher one (any name that mentions `PUSHER`, so that
-/// misspellings can be suggested), a Laravel Reverb one (`REVERB_…`, to point a Reverb `.env`
-/// at Pusher's names), or a public one (`NEXT_PUBLIC_…`, `VITE_…`), which ships to browsers and
+/// misspellings can be suggested), a Laravel Reverb one (`REVERB_…`), or a public one (`NEXT_PUBLIC_…`, `VITE_…`), which ships to browsers and
 /// so must never hold a secret.
 ///
 /// The loader reads these names, and the build-time ones in any case as Windows looks them
@@ -289,6 +313,9 @@ mod tests {
     #[test]
     fn client_never_reads_app_id_or_secret() {
         for name in [
+            "PUSHER_URL",
+            "REVERB_APP_SECRET",
+            "REVERB_APP_ID",
             "PUSHER_SECRET",
             "PUSHER_APP_SECRET",
             "PUSHER_APP_ID",
@@ -312,10 +339,13 @@ mod tests {
         let names: Vec<String> = known_names().collect();
         assert!(names.contains(&"MIX_PUSHER_APP_KEY".to_owned()));
         assert!(names.contains(&"EXPO_PUBLIC_PUSHER_SCHEME".to_owned()));
+        assert!(names.contains(&"VITE_REVERB_APP_KEY".to_owned()));
+        assert!(names.contains(&"REVERB_APP_SECRET".to_owned()));
         assert!(!names
             .iter()
             .any(|n| public_prefix(n).is_some() && n.contains("SECRET")));
-        assert_eq!(names.len(), 10 + 7 * 7);
+        // 16 server names; 11 of public settings, each under 7 prefixes.
+        assert_eq!(names.len(), 16 + 11 * 7);
     }
 
     #[test]
@@ -330,9 +360,11 @@ mod tests {
             "MIX_PUSHER_ENCRYPTION_MASTER_KEY",
             "PUBLIC_PUSHER_ENCRYPTION_MASTER_KEY_BASE64",
             "VITE_REVERB_APP_SECRET",
+            "NEXT_PUBLIC_PUSHER_URL",
         ] {
             assert!(names.contains(&exposed.to_owned()), "{exposed}");
         }
-        assert_eq!(names.len(), known_names().count() + 7 * 5);
+        assert!(names.contains(&PUSHER_URL.to_owned()));
+        assert_eq!(names.len(), known_names().count() + 1 + 7 * 6);
     }
 }

@@ -87,6 +87,10 @@ fn from_env_file_builds_what_the_macro_builds() {
         pusher_config::pusher_config!(env_file = "tests/ui/fixtures/self_hosted.env");
     static LARAVEL: PusherConfig =
         pusher_config::pusher_config!(env_file = "tests/ui/fixtures/laravel.env");
+    static REVERB: PusherConfig =
+        pusher_config::pusher_config!(env_file = "tests/ui/fixtures/reverb.env");
+    static URL: PusherConfig =
+        pusher_config::pusher_config!(env_file = "tests/ui/fixtures/pusher_url.env");
     static CLIENT: PublicConfig =
         pusher_config::pusher_config!(client, env_file = "tests/ui/fixtures/client.env");
 
@@ -94,6 +98,8 @@ fn from_env_file_builds_what_the_macro_builds() {
         ("tests/ui/fixtures/valid.env", &VALID),
         ("tests/ui/fixtures/self_hosted.env", &SELF_HOSTED),
         ("tests/ui/fixtures/laravel.env", &LARAVEL),
+        ("tests/ui/fixtures/reverb.env", &REVERB),
+        ("tests/ui/fixtures/pusher_url.env", &URL),
     ] {
         let loaded = PusherConfig::from_env_file(fixture).expect(fixture);
         assert_eq!(&loaded, built, "{fixture}");

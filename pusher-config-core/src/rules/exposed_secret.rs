@@ -50,7 +50,7 @@ pub(crate) fn check_public_value_from_secret(cx: &Context, out: &mut Findings) {
         }
         let help = match known {
             Some(known) => {
-                let laravel = known.field.names().last().copied().unwrap_or_default();
+                let laravel = known.field.laravel_name();
                 format!(
                     "set `{name}` to the {} (Laravel writes `\"${{{laravel}}}\"`), and if it was ever deployed, {}",
                     known.field.what(),

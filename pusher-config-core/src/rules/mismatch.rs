@@ -97,8 +97,11 @@ fn mismatch(field: Field, (a_name, a): (&str, &Var), (b_name, b): (&str, &Var)) 
         show(&b.value),
         show(&a.value)
     );
-    Problem::new(ProblemKind::Mismatch, b_name, message)
-        .help(format!("set both to the same {}", field.what()))
+    let mut help = format!("set both to the same {}", field.what());
+    if [a_name, b_name].iter().any(|n| n.starts_with("REVERB_")) {
+        help.push_str("; Laravel reads one set, Pusher's or Reverb's, by `BROADCAST_CONNECTION`: remove the other");
+    }
+    Problem::new(ProblemKind::Mismatch, b_name, message).help(help)
 }
 
 /// A connection setting the browser has and the server does not.

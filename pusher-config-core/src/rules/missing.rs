@@ -42,7 +42,8 @@ pub(crate) fn check(cx: &Context, out: &mut Findings) {
             ),
             None => missing_help(cx, field, empty.map(|(n, _)| n)),
         };
-        out.between(problem.help(help), &[]);
+        let var = problem.var.clone();
+        out.between(problem.help(help), &[&var]);
     }
 }
 
@@ -70,36 +71,30 @@ fn similar_name<'a>(cx: &Context<'a>, field: Field) -> Option<(&'a str, &'a Var)
 }
 
 /// How to set a required `field` that has no value, from what else is there: its public
-/// mirror only, or Laravel Reverb's names.
+/// mirror only.
 fn missing_help(cx: &Context, field: Field, empty: Option<&str>) -> String {
-    let laravel = field.names().last().copied().unwrap_or_default();
     let mirror = cx
         .mirrors(field)
         .find(|(_, var)| !var.value.is_empty())
         .filter(|_| cx.is_server());
-    let reverb = laravel.replacen("PUSHER_", "REVERB_", 1);
-    if let Some((mirror, _)) = mirror {
-        format!(
+    match mirror {
+        Some((mirror, _)) => format!(
             "`{mirror}` is set, but the server reads `{}`: set it to the same value",
             empty.unwrap_or(field.names()[0])
-        )
-    } else if cx.vars.get(&reverb).is_some() {
-        format!(
-            "`{reverb}` is set: Laravel Reverb speaks Pusher's protocol, and this crate reads Pusher's names; add `{laravel}=\"${{{reverb}}}\"`"
-        )
-    } else {
-        required_help(field, cx.mode, empty)
+        ),
+        None => required_help(field, cx.mode, empty),
     }
 }
 
 /// How to set a required `field`: the name already there but empty (`PUSHER_APP_KEY=` in a
 /// Laravel `.env`), else the Next.js-style name with the Laravel one as an alternative.
 fn required_help(field: Field, mode: Mode, empty: Option<&str>) -> String {
-    let names = field.names();
-    let (name, also) = match (empty, names) {
-        (Some(empty), _) => (empty, String::new()),
-        (None, [first, laravel]) => (*first, format!(" (Laravel's `{laravel}` works too)")),
-        (None, _) => (names[0], String::new()),
+    let first = field.names()[0];
+    let laravel = field.laravel_name();
+    let (name, also) = match empty {
+        Some(empty) => (empty, String::new()),
+        None if laravel != first => (first, format!(" (Laravel's `{laravel}` works too)")),
+        None => (first, String::new()),
     };
     match field {
         Field::Cluster => format!(

@@ -46,6 +46,7 @@ mod paste_residue;
 mod placeholder;
 mod problem;
 pub mod providers;
+mod pusher_url;
 mod settings;
 mod shown;
 mod swapped;
@@ -68,6 +69,7 @@ type Rule = fn(&Context, &mut Findings);
 /// own mistakes from the most telling (another service's key) to its format, then the
 /// relations between variables, then what is missing.
 const RULES: &[Rule] = &[
+    pusher_url::check,
     exposed_secret::check_secret_named_public,
     exposed_secret::check_public_value_from_secret,
     exposed_secret::check_secret_in_public_variable,
@@ -144,7 +146,8 @@ fn run<T>(
     mode: Mode,
     build: fn(&Context) -> T,
 ) -> Result<T, Problems> {
-    let cx = Context::new(vars, mode);
+    let expanded = pusher_url::expand(vars, mode);
+    let cx = Context::new(expanded.as_ref().unwrap_or(vars), mode);
     let mut findings = Findings::default();
     for rule in RULES {
         rule(&cx, &mut findings);

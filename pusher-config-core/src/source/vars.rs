@@ -20,6 +20,13 @@ pub enum Origin {
     },
     /// A map handed to [`Vars::from_pairs`].
     Given,
+    /// A part of another variable's value: the key of a `PUSHER_URL`.
+    Within {
+        /// The variable it is a part of.
+        name: String,
+        /// Where that variable was read.
+        origin: Box<Origin>,
+    },
 }
 
 impl fmt::Display for Origin {
@@ -32,6 +39,7 @@ impl fmt::Display for Origin {
             } => write!(f, "`{path}` line {line}"),
             Origin::EnvFile { path, line: None } => write!(f, "`{path}`"),
             Origin::Given => f.write_str("the given variables"),
+            Origin::Within { name, origin } => write!(f, "the `{name}` of {origin}"),
         }
     }
 }

@@ -114,16 +114,9 @@ fn missing_server_values_point_at_what_is_there() {
         ("REVERB_APP_SECRET", "k0szwmbo5rbo3dgwvhmq"),
         ("REVERB_HOST", "localhost"),
     ]);
-    let problems = check(&reverb, Mode::Server).expect_err("Reverb's names only");
-    let helps: Vec<String> = problems.iter().filter_map(|p| p.help.clone()).collect();
-    assert!(
-        helps[1].contains(r#"add `PUSHER_APP_KEY="${REVERB_APP_KEY}"`"#),
-        "{helps:?}"
-    );
-    assert!(
-        !problems.to_string().contains("k0szwmbo5rbo3dgwvhmq"),
-        "{problems}"
-    );
+    // Laravel Reverb's names are read too: a Reverb `.env` builds as it is.
+    let checked = check(&reverb, Mode::Server).expect("Reverb's names only");
+    assert_eq!(checked.public().key().as_str(), "jxk2ibt0yzawmiq1pnfr");
 }
 
 #[test]

@@ -24,7 +24,9 @@ mod missing;
 mod passes;
 mod paste_residue;
 mod placeholder;
+mod pusher_url;
 mod report;
+mod reverb;
 mod swapped;
 
 // Made-up hosted credentials: 20 lowercase hex characters each, app id digits.
