@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use pusher_config_core::rules::Checked;
+use pusher_config_core::source::{Origin, CHECKS_ENV_FILE};
 use pusher_config_core::{PublicConfig, Scheme};
 
 use crate::args::Args;
@@ -29,8 +30,9 @@ pub(crate) fn pusher_config(input: TokenStream) -> TokenStream {
     match check(&loaded) {
         Ok(checked) => {
             let tracking = tracking(&loaded);
+            let guard = release_guard(&loaded);
             let value = value(&args.krate(), &checked);
-            quote!({ #tracking #value })
+            quote!({ #tracking #guard #value })
         }
         // No tracking: cargo never keeps a failed build, so the next build expands again
         // anyway, and tracking would have rustc record the values that failed (a secret in a
@@ -68,6 +70,29 @@ fn tracking(loaded: &Loaded) -> TokenStream {
                 mod env_file {}
             };
         )*
+    }
+}
+
+/// For a configuration read from the file `PUSHER_CONFIG_ENV_FILE` names (made-up values for
+/// CI, forks and editors): an error in release builds, so those values never ship.
+fn release_guard(loaded: &Loaded) -> TokenStream {
+    let Some(shown) = &loaded.sources.checks_file else {
+        return TokenStream::new();
+    };
+    let from_checks_file = loaded
+        .sources
+        .vars
+        .iter()
+        .any(|(_, var)| matches!(&var.origin, Origin::EnvFile { path, .. } if path == shown));
+    if !from_checks_file {
+        return TokenStream::new();
+    }
+    let message = format!(
+        "`{CHECKS_ENV_FILE}` is set to `{shown}`, whose made-up values are for checks and tests, not for a release build; unset it and set the real Pusher settings"
+    );
+    quote! {
+        #[cfg(not(debug_assertions))]
+        ::core::compile_error!(#message);
     }
 }
 

@@ -71,18 +71,22 @@ fn similar_name<'a>(cx: &Context<'a>, field: Field) -> Option<(&'a str, &'a Var)
 }
 
 /// How to set a required `field` that has no value, from what else is there: its public
-/// mirror only.
+/// mirror only, or a template of `.env` (`.env.example`) where no `.env` is.
 fn missing_help(cx: &Context, field: Field, empty: Option<&str>) -> String {
     let mirror = cx
         .mirrors(field)
         .find(|(_, var)| !var.value.is_empty())
         .filter(|_| cx.is_server());
-    match mirror {
-        Some((mirror, _)) => format!(
+    match (mirror, cx.vars.template()) {
+        (Some((mirror, _)), _) => format!(
             "`{mirror}` is set, but the server reads `{}`: set it to the same value",
             empty.unwrap_or(field.names()[0])
         ),
-        None => required_help(field, cx.mode, empty),
+        (None, Some(template)) => format!(
+            "copy `{template}` to `.env` and set its values (`cp {template} .env`), or set `{}` in the environment; to build without the real settings (CI, forks), point `PUSHER_CONFIG_ENV_FILE` at a committed file of made-up values",
+            field.names()[0]
+        ),
+        (None, None) => required_help(field, cx.mode, empty),
     }
 }
 

@@ -22,8 +22,26 @@ pub(super) fn env_files_for_crate(crate_dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The names templates of `.env` go by (Laravel's `.env.example`, Symfony's `.env.dist`, …).
+const TEMPLATES: [&str; 4] = [".env.example", ".env.dist", ".env.sample", ".env.template"];
+
+/// The nearest template of `.env` from `crate_dir` up to the workspace root, if any.
+pub(super) fn template_for_crate(crate_dir: &Path) -> Option<PathBuf> {
+    let root = workspace_root(crate_dir);
+    for dir in crate_dir.ancestors() {
+        let found = TEMPLATES
+            .iter()
+            .map(|name| dir.join(name))
+            .find(|path| path.is_file());
+        if found.is_some() || dir == root {
+            return found;
+        }
+    }
+    None
+}
+
 /// The workspace root that cargo would pick for the crate in `crate_dir`.
-fn workspace_root(crate_dir: &Path) -> &Path {
+pub(super) fn workspace_root(crate_dir: &Path) -> &Path {
     crate_dir
         .ancestors()
         .find(|dir| {

@@ -42,6 +42,11 @@ pub enum Files {
     },
 }
 
+/// The build-time variable that names a `.env` file of made-up values to read instead of
+/// searching, for builds without the real settings (CI, forks, rust-analyzer): relative to the
+/// workspace root. `pusher_config!()` refuses to build in release mode with it.
+pub const CHECKS_ENV_FILE: &str = "PUSHER_CONFIG_ENV_FILE";
+
 /// What a load read: the variables, the files' errors, and what a build must track.
 #[derive(Debug, Default)]
 pub struct Loaded {
@@ -59,6 +64,9 @@ pub struct Loaded {
     /// The process environment variables the result depends on: those read, and those the
     /// files' Pusher settings were expanded from. Only ever names `mode` reads.
     pub tracked: BTreeSet<String>,
+    /// The file [`CHECKS_ENV_FILE`] named, as shown in messages, when a search read it instead
+    /// of the `.env` files.
+    pub checks_file: Option<String>,
 }
 
 /// The one loader, and the only code that assembles sources: the process environment
@@ -74,18 +82,7 @@ pub fn load(files: Files, mode: Mode, env: ProcessEnv) -> Loaded {
     match files {
         Files::None => {}
         #[cfg(feature = "dotenv")]
-        Files::Search { base } => {
-            let found = super::files::env_files_for_crate(&base);
-            if found.is_empty() {
-                loaded.vars.note_searched(
-                    "a `.env` file (none found from the crate up to the workspace root)",
-                );
-            }
-            for path in found {
-                let shown = super::files::shown_path(&path, &base);
-                loaded.read_file(path, &shown, mode);
-            }
-        }
+        Files::Search { base } => loaded.search(&base, mode, env),
         #[cfg(feature = "dotenv")]
         Files::Only { path, base } => {
             let shown = match &base {
@@ -114,6 +111,36 @@ impl Loaded {
         };
         vars.retain_names(|name| mode.reads_name(name));
         vars
+    }
+
+    /// The file [`CHECKS_ENV_FILE`] names, or else the `.env` files from `base` up to the
+    /// workspace root; with none, the template of `.env` there is, if any.
+    #[cfg(feature = "dotenv")]
+    fn search(&mut self, base: &std::path::Path, mode: Mode, env: ProcessEnv) {
+        if env == ProcessEnv::BuildTimeNames {
+            self.tracked.insert(CHECKS_ENV_FILE.to_owned());
+        }
+        if let Some(checks) = std::env::var_os(CHECKS_ENV_FILE).filter(|v| !v.is_empty()) {
+            let path = super::files::workspace_root(base).join(checks);
+            let shown = super::files::shown_path(&path, base);
+            self.read_file(path, &shown, mode);
+            self.checks_file = Some(shown);
+            return;
+        }
+        let found = super::files::env_files_for_crate(base);
+        if found.is_empty() {
+            self.vars.note_searched(
+                "a `.env` file (none found from the crate up to the workspace root)",
+            );
+            if let Some(template) = super::files::template_for_crate(base) {
+                self.vars
+                    .note_template(super::files::shown_path(&template, base));
+            }
+        }
+        for path in found {
+            let shown = super::files::shown_path(&path, base);
+            self.read_file(path, &shown, mode);
+        }
     }
 
     /// Reads the `.env` file at `path` (shown as `shown`) under the variables already read.

@@ -76,6 +76,8 @@ pub struct Vars {
     vars: BTreeMap<String, Var>,
     /// The sources read, in words, for "is not set in …" messages.
     searched: Vec<String>,
+    /// A template of `.env` found where no `.env` was (`.env.example`), as shown in messages.
+    template: Option<String>,
 }
 
 impl Vars {
@@ -165,6 +167,16 @@ impl Vars {
     /// The sources read, in the order they were noted.
     pub fn searched(&self) -> &[String] {
         &self.searched
+    }
+
+    /// Records that no `.env` file was found but the template `shown` (`.env.example`) was.
+    pub fn note_template(&mut self, shown: impl Into<String>) {
+        self.template = Some(shown.into());
+    }
+
+    /// The template of `.env` found where no `.env` was, for "copy it" help notes.
+    pub fn template(&self) -> Option<&str> {
+        self.template.as_deref()
     }
 
     /// The variable `name`, if set.
