@@ -236,7 +236,14 @@ const NAMES: &[&str] = &[
     "PUSHER_APPID",
     "PUSHER_KEYS",
     "pusher_key",
+    "REVERB_APP_ID",
     "REVERB_APP_KEY",
+    "REVERB_APP_SECRET",
+    "REVERB_HOST",
+    "VITE_REVERB_APP_KEY",
+    "VITE_REVERB_APP_SECRET",
+    "PUSHER_URL",
+    "NEXT_PUBLIC_PUSHER_URL",
     "NEXT_PUBLIC_SITE_URL",
     "VITE_API_TOKEN",
     "DATABASE_URL",
@@ -247,7 +254,7 @@ const NAMES: &[&str] = &[
 ];
 
 /// The secret's names: a credential planted there is "the secret" of the configuration.
-const SECRET_NAMES: [&str; 2] = ["PUSHER_SECRET", "PUSHER_APP_SECRET"];
+const SECRET_NAMES: [&str; 3] = ["PUSHER_SECRET", "PUSHER_APP_SECRET", "REVERB_APP_SECRET"];
 
 /// Values that are not credentials, right and wrong.
 const WORDS: &[&str] = &[
@@ -444,6 +451,10 @@ enum Base {
     Laravel,
     /// A self-hosted server (`PUSHER_HOST=soketi`).
     SelfHosted,
+    /// Laravel Reverb's names with `VITE_REVERB_` mirrors written as references.
+    Reverb,
+    /// The whole server configuration in `PUSHER_URL`, with public mirrors beside it.
+    Url,
 }
 
 /// The base configuration's app id, key and secret.
@@ -505,6 +516,24 @@ fn base_pairs(base: &Base, values: &BaseValues) -> Vec<(&'static str, String)> {
             ("PUSHER_PORT", "6001".to_owned()),
             ("PUSHER_SCHEME", "http".to_owned()),
         ],
+        Base::Reverb => vec![
+            ("REVERB_APP_ID", id),
+            ("REVERB_APP_KEY", key),
+            ("REVERB_APP_SECRET", secret),
+            ("REVERB_HOST", "localhost".to_owned()),
+            ("REVERB_PORT", "8080".to_owned()),
+            ("REVERB_SCHEME", "http".to_owned()),
+            ("VITE_REVERB_APP_KEY", "${REVERB_APP_KEY}".to_owned()),
+            ("VITE_REVERB_HOST", "${REVERB_HOST}".to_owned()),
+        ],
+        Base::Url => vec![
+            (
+                "PUSHER_URL",
+                format!("https://{key}:{secret}@api-eu.pusher.com/apps/{id}"),
+            ),
+            ("NEXT_PUBLIC_PUSHER_KEY", key),
+            ("NEXT_PUBLIC_PUSHER_CLUSTER", "eu".to_owned()),
+        ],
     }
 }
 
@@ -514,6 +543,8 @@ fn base() -> impl Strategy<Value = Option<Base>> {
         3 => Just(Some(Base::NextJs)),
         2 => Just(Some(Base::Laravel)),
         1 => Just(Some(Base::SelfHosted)),
+        1 => Just(Some(Base::Reverb)),
+        1 => Just(Some(Base::Url)),
     ]
 }
 
@@ -823,12 +854,11 @@ fn map_case() -> impl Strategy<Value = MapCase> {
             if let Some(base) = &base {
                 secrets.push(values.secret.value.clone());
                 pairs.extend(base_pairs(base, &values).into_iter().map(|(n, v)| {
-                    let v = if v == "${PUSHER_APP_KEY}" {
-                        values.key.value.clone()
-                    } else if v == "${PUSHER_APP_CLUSTER}" {
-                        "mt1".to_owned()
-                    } else {
-                        v
+                    let v = match v.as_str() {
+                        "${PUSHER_APP_KEY}" | "${REVERB_APP_KEY}" => values.key.value.clone(),
+                        "${PUSHER_APP_CLUSTER}" => "mt1".to_owned(),
+                        "${REVERB_HOST}" => "localhost".to_owned(),
+                        _ => v,
                     };
                     (n.to_owned(), v)
                 }));

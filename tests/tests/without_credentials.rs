@@ -27,7 +27,8 @@ fn with_only_a_template_the_help_says_to_copy_it() {
     let (ok, stderr) = app.try_build(&[]);
     assert!(!ok, "{stderr}");
     assert!(
-        stderr.contains("copy `.env.example` to `.env` and set its values (`cp .env.example .env`)"),
+        stderr
+            .contains("copy `.env.example` to `.env` and set its values (`cp .env.example .env`)"),
         "{stderr}"
     );
 }
