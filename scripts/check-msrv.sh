@@ -2,8 +2,8 @@
 # Fails when a dependency, for any feature of any workspace crate, declares a `rust-version`
 # above ours (`[workspace.package] rust-version` in Cargo.toml).
 #
-# Only one toolchain is available where this project is built and tested, so the MSRV is not
-# checked by compiling with that toolchain. It is checked here, by the dependencies' own
+# No toolchain of our `rust-version` is available where this project is built and tested (only
+# the current stable), so the MSRV is not checked by compiling with it. It is checked here, by the dependencies' own
 # metadata (what `Cargo.lock` resolves to with `--all-features`, dev-dependencies included, so
 # that the test suite could run on that toolchain too), and for our own code by clippy's
 # `incompatible_msrv` lint (on by default, `-D warnings` in `.ci/run`), which rejects std APIs
