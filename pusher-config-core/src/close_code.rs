@@ -63,7 +63,28 @@ impl Retry {
 /// The named variants are the codes Pusher documents; a code that Pusher has not named keeps
 /// its number in the variant of its range, so that its [`CloseCode::retry`] still follows the
 /// protocol.
+///
+/// Pusher may document new codes, so the enum may gain variants: a `match` on it needs a `_`
+/// arm, and [`CloseCode::retry`] is the way to decide what to do with any code.
+///
+/// ```
+/// # extern crate pusher_config_core as pusher_config;
+/// use pusher_config::close_code::{CloseCode, Retry};
+///
+/// // The code of a WebSocket close frame, or of a `pusher:error` event.
+/// let code = CloseCode::from_u16(4009).expect("a Pusher code");
+/// assert_eq!(code, CloseCode::Unauthorized);
+/// assert_eq!(code.as_u16(), 4009);
+/// match code.retry() {
+///     Retry::Never => assert!(!code.should_reconnect()),
+///     Retry::AfterBackoff | Retry::Immediately => unreachable!("4000–4099 never reconnect"),
+/// }
+/// // A code Pusher has not named keeps its number, and its range's advice.
+/// assert_eq!(CloseCode::from_u16(4150), Some(CloseCode::OtherBackoff(4150)));
+/// assert_eq!(CloseCode::OtherBackoff(4150).retry(), Retry::AfterBackoff);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloseCode {
     /// 4000: the app accepts TLS connections only; reconnect with `wss://`.
     TlsOnly,

@@ -5,16 +5,23 @@
 //! `sqlx-macros-core` is for sqlx): the macro runs the rule set and the loader at build time,
 //! the app gets the same types and the same rules at run time.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "connect")]
 pub mod close_code;
 mod config;
 #[cfg(feature = "connect")]
 pub mod connect;
+// Labelled on docs.rs: the methods this private module adds to the config types would not be.
 #[cfg(feature = "rules")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rules")))]
 mod load;
 pub mod mask;
+// The vocabulary of the loader and the rules, internal but for `names::in_process_env`, which
+// the test layers (the tests crate, `tests/properties.rs`, fuzz) use to clear the ambient
+// variables the loader reads. Users meet its `Mode` as `rules::Mode`. Not covered by semver.
 #[cfg(feature = "rules")]
+#[doc(hidden)]
 pub mod names;
 #[cfg(any(feature = "connect", feature = "signing"))]
 mod percent;

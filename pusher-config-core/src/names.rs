@@ -13,12 +13,14 @@ pub enum Mode {
 
 impl Mode {
     /// Whether this mode reads `field` at all.
+    #[doc(hidden)]
     pub const fn reads(self, field: Field) -> bool {
         matches!(self, Mode::Server) || field.is_public()
     }
 
     /// Whether this mode reads the variable `name`: a client build never reads the app id or
     /// the secret, so their values stay out of its build (see [`client_may_read`]).
+    #[doc(hidden)]
     pub fn reads_name(self, name: &str) -> bool {
         self == Mode::Server || client_may_read(name)
     }
@@ -26,6 +28,7 @@ impl Mode {
 
 /// One setting of a Pusher configuration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Field {
     /// `PUSHER_APP_ID` / `REVERB_APP_ID`.
     AppId,
@@ -134,6 +137,7 @@ pub fn public_prefix(name: &str) -> Option<&'static str> {
 
 /// What a known name stands for: its setting, and its public prefix for a mirror.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Known {
     /// The setting.
     pub field: Field,

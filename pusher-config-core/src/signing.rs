@@ -51,6 +51,32 @@ pub use rest::SignedQuery;
 /// Signs with an app key and secret. Cheap to build: it borrows both.
 ///
 /// `Debug` shows the key masked and the secret redacted (its length only).
+///
+/// ```
+/// # extern crate pusher_config_core as pusher_config;
+/// use pusher_config::signing::Signer;
+///
+/// // Any key pair; a `PusherConfig` gives its own with `config.signer()`.
+/// let signer = Signer::new("278d425bdf160c739803", "7ad3773142a6692b25b8");
+///
+/// // An auth endpoint: the socket id and channel name come from pusher-js's request.
+/// let auth = signer.authorize_channel("1234.1234", "private-foobar")?;
+/// assert_eq!(
+///     auth.to_json(),
+///     r#"{"auth":"278d425bdf160c739803:58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4"}"#,
+/// );
+///
+/// // A webhook: the headers and the raw body, unparsed.
+/// let body = r#"{"time_ms":1327078148132,"events":[]}"#;
+/// let signature = signer.sign_webhook(body);
+/// signer.verify_webhook("278d425bdf160c739803", &signature, body)?;
+///
+/// assert_eq!(
+///     format!("{signer:?}"),
+///     "Signer { key: `278d…` (20 chars), secret: [redacted secret, 20 chars] }",
+/// );
+/// # Ok::<(), pusher_config::signing::SigningError>(())
+/// ```
 #[derive(Clone, Copy)]
 pub struct Signer<'a> {
     key: &'a str,

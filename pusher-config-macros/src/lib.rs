@@ -12,6 +12,7 @@
 //! sources through the runtime crate's one loader, `check` applies its one rule set, and
 //! `expand` writes the constant, or `fallback` the errors and a value of the same type.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod args;
 mod check;

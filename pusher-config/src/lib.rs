@@ -25,6 +25,7 @@
 //! - `serde`: the public config as the JSON options object of pusher-js;
 //! - `tracing`: connection lifecycle events through `tracing`.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "signing")]
 #[doc(inline)]
@@ -38,7 +39,11 @@ pub use pusher_config_core::{
 };
 #[cfg(feature = "rules")]
 #[doc(inline)]
-pub use pusher_config_core::{names, rules, source};
+pub use pusher_config_core::{rules, source};
+// For the test layers only (`names::in_process_env`); not covered by semver.
+#[cfg(feature = "rules")]
+#[doc(hidden)]
+pub use pusher_config_core::names;
 
 #[cfg(feature = "macros")]
 pub use pusher_config_macros::pusher_config;

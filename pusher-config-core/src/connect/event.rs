@@ -72,6 +72,7 @@ pub enum ConnectionEvent<'a> {
 /// How serious an event is: the level [`ConnectionEvent::log`] logs it at, for a client that
 /// logs some other way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Severity {
     /// Routine detail: a scheduled reconnection.
     Debug,

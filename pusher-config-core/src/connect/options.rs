@@ -18,6 +18,7 @@ pub const DEFAULT_CLIENT_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// A transport pusher-js may use (`enabledTransports`). pusher-js 8 defines these four in
 /// `src/runtimes/isomorphic/default_strategy.ts`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Transport {
     /// `ws`: a WebSocket; over TLS (`wss://`) whenever TLS is on.
     Ws,

@@ -37,6 +37,30 @@ use std::time::Duration;
 ///
 /// Reconnect without waiting after a 4200–4299 close (see
 /// [`Retry`](crate::close_code::Retry)), and not at all after 4000–4099.
+///
+/// ```
+/// # extern crate pusher_config_core as pusher_config;
+/// use std::time::Duration;
+/// use pusher_config::connect::ReconnectPolicy;
+///
+/// let policy = ReconnectPolicy::new()
+///     .with_first_delay(Duration::from_secs(1))
+///     .with_max_delay(Duration::from_secs(10))
+///     .with_max_attempts(3);
+/// assert_eq!(policy.nominal_delay(0), Duration::from_secs(1));
+/// assert_eq!(policy.nominal_delay(1), Duration::from_secs(2));
+/// assert_eq!(policy.nominal_delay(9), Duration::from_secs(10)); // capped
+///
+/// // A client loop sleeps for each delay before its next attempt; `None` means give up.
+/// let mut delays = policy.delays();
+/// for _attempt in 0..3 {
+///     let delay = delays.next().expect("within the limit");
+///     assert!(delay >= Duration::from_millis(500) && delay <= Duration::from_secs(10));
+/// }
+/// assert_eq!(delays.next(), None);
+/// delays.reset(); // after a connection that succeeded
+/// assert!(delays.next().is_some());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ReconnectPolicy {
     first_delay: Duration,

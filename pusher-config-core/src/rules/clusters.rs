@@ -94,6 +94,7 @@ const ALIASES: &[(&str, &[&str])] = &[
 
 /// The cluster a near miss most likely meant: `EU`, `europe`, `eu1`, `ws-eu.pusher.com`,
 /// an AWS region name, `us1`.
+#[doc(hidden)]
 pub fn suggest_cluster(value: &str) -> Option<&'static str> {
     let lower = value.trim().to_ascii_lowercase();
     let mut name = lower.as_str();

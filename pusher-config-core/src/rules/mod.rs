@@ -45,6 +45,7 @@ mod missing;
 mod paste_residue;
 mod placeholder;
 mod problem;
+#[doc(hidden)]
 pub mod providers;
 mod pusher_url;
 mod settings;
@@ -115,6 +116,7 @@ pub fn check(vars: &Vars, mode: Mode) -> Result<Checked, Problems> {
 /// reported missing while a line did not parse (the variable may be on it).
 ///
 /// `pusher_config!()` and the run-time loaders of `.env` files report through this.
+#[doc(hidden)]
 pub fn check_with_file_errors(
     vars: &Vars,
     file_errors: &[EnvFileError],

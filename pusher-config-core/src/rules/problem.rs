@@ -73,6 +73,7 @@ impl ProblemKind {
 /// One mistake in a configuration, worded like a compiler error: lowercase, no trailing
 /// period, names in backticks, never a whole credential.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Problem {
     /// The rule that found it.
     pub kind: ProblemKind,

@@ -11,6 +11,7 @@ use regex_lite::Regex;
 
 /// A recognised credential of another service.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Foreign {
     /// Who issues it (`"Stripe"`, or `"Stripe, Clerk, Paystack"` when the prefix is shared).
     pub provider: &'static str,

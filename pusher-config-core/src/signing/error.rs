@@ -8,6 +8,28 @@ use super::channel::MAX_CHANNEL_NAME_LEN;
 /// Why a signing call refused its input, or why a webhook did not verify.
 ///
 /// Messages follow rustc's style (lowercase, the fix after `;`) and never contain the secret.
+/// New checks may add variants: a `match` on it needs a `_` arm.
+///
+/// ```
+/// # extern crate pusher_config_core as pusher_config;
+/// use pusher_config::signing::{Signer, SigningError};
+///
+/// let signer = Signer::new("278d425bdf160c739803", "7ad3773142a6692b25b8");
+/// let error = signer.authorize_channel("1234", "private-foobar").unwrap_err();
+/// assert_eq!(error, SigningError::InvalidSocketId);
+/// assert_eq!(
+///     error.to_string(),
+///     "invalid socket id; expected two numbers joined by a dot, like `1234.5678`",
+/// );
+/// // An auth endpoint answers 403 to a bad request, 500 to anything else.
+/// let status = match error {
+///     SigningError::InvalidSocketId
+///     | SigningError::InvalidChannelCharacter(_)
+///     | SigningError::NotPrivateChannel => 403,
+///     _ => 500,
+/// };
+/// assert_eq!(status, 403);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SigningError {

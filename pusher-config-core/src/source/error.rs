@@ -5,6 +5,7 @@ use std::fmt;
 /// A `.env` file that could not be read or parsed, or that is ambiguous. Its `Display` never
 /// quotes the file's text, which may hold secrets.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct EnvFileError {
     /// What kind of error.
     pub kind: EnvFileErrorKind,
@@ -18,6 +19,7 @@ pub struct EnvFileError {
 
 /// What is wrong with a `.env` file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum EnvFileErrorKind {
     /// It cannot be read (missing, not UTF-8, no permission).
     Unreadable,

@@ -7,6 +7,7 @@ use crate::names;
 
 /// Where one variable's value came from, for error messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Origin {
     /// The process environment (at build time: the compiler's environment).
     ProcessEnv,
@@ -46,6 +47,7 @@ impl fmt::Display for Origin {
 
 /// One variable's value and where it came from.
 #[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Var {
     /// The raw value, exactly as read.
     pub value: String,
@@ -102,6 +104,7 @@ impl Vars {
 
     /// The variables of this process's environment that the rules look at. Values that are not valid UTF-8
     /// are kept lossily so the rules can report them.
+    #[doc(hidden)]
     pub fn from_process_env() -> Self {
         let mut vars = Self::new();
         for (name, value) in std::env::vars_os() {
@@ -116,6 +119,7 @@ impl Vars {
     }
 
     /// The variables `names` of this process's environment, and no other.
+    #[doc(hidden)]
     pub fn from_process_env_names<'n>(names: impl IntoIterator<Item = &'n str>) -> Self {
         let mut vars = Self::new();
         for name in names {
@@ -134,6 +138,7 @@ impl Vars {
     }
 
     /// [`Vars::insert`] for a value expanded from the secret-named variable `from_secret`.
+    #[doc(hidden)]
     pub fn insert_expanded(
         &mut self,
         name: String,
@@ -152,6 +157,7 @@ impl Vars {
     }
 
     /// Adds every variable of `lower` that `self` does not have: `self` wins.
+    #[doc(hidden)]
     pub fn fill_from(&mut self, lower: Vars) {
         for (name, var) in lower.vars {
             self.vars.entry(name).or_insert(var);
@@ -160,11 +166,13 @@ impl Vars {
     }
 
     /// Records that `source` ("the process environment", "`.env`") was read.
+    #[doc(hidden)]
     pub fn note_searched(&mut self, source: impl Into<String>) {
         self.searched.push(source.into());
     }
 
     /// The sources read, in the order they were noted.
+    #[doc(hidden)]
     pub fn searched(&self) -> &[String] {
         &self.searched
     }
@@ -185,6 +193,7 @@ impl Vars {
     }
 
     /// The variable `name` with the map's own copy of its name.
+    #[doc(hidden)]
     pub fn get_entry(&self, name: &str) -> Option<(&str, &Var)> {
         self.vars
             .get_key_value(name)
@@ -198,6 +207,7 @@ impl Vars {
 
     /// Keeps only the variables whose name `keep` selects (a client build never keeps the app
     /// id or the secret).
+    #[doc(hidden)]
     pub fn retain_names(&mut self, mut keep: impl FnMut(&str) -> bool) {
         self.vars.retain(|name, _| keep(name));
     }
