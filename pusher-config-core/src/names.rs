@@ -3,6 +3,18 @@
 //! (`source`) and the rules (`rules`) both speak this vocabulary.
 
 /// What is being built: a server config (everything) or a client config (public part only).
+///
+/// ```
+/// # extern crate pusher_config_core as pusher_config;
+/// use pusher_config::rules::{check, Checked, Mode};
+/// use pusher_config::source::Vars;
+///
+/// let vars = Vars::from_pairs([("PUSHER_KEY", "9c2e5b0f4d7a18e36c41"), ("PUSHER_CLUSTER", "eu")]);
+/// assert!(matches!(check(&vars, Mode::Client), Ok(Checked::Client(_))));
+/// let problems = check(&vars, Mode::Server).unwrap_err();
+/// let missing: Vec<&str> = problems.iter().map(|p| p.var.as_str()).collect();
+/// assert_eq!(missing, ["PUSHER_APP_ID", "PUSHER_SECRET"]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     /// App id, key, secret and where to connect.

@@ -45,8 +45,7 @@ mod missing;
 mod paste_residue;
 mod placeholder;
 mod problem;
-#[doc(hidden)]
-pub mod providers;
+mod providers;
 mod pusher_url;
 mod settings;
 mod shown;

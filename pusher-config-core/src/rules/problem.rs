@@ -3,6 +3,29 @@
 use std::fmt;
 
 /// Which rule a problem comes from.
+///
+/// ```
+/// # extern crate pusher_config_core as pusher_config;
+/// use pusher_config::rules::{check, Mode, ProblemKind};
+/// use pusher_config::source::Vars;
+///
+/// let vars = Vars::from_pairs([
+///     ("PUSHER_APP_ID", "1234567"),
+///     ("PUSHER_KEY", "your_pusher_key"),
+///     ("PUSHER_SECRET", "e0b7d2a94c5f13868a2d"),
+///     ("PUSHER_CLUSTER", "europe"),
+/// ]);
+/// let problems = check(&vars, Mode::Server).unwrap_err();
+/// assert!(problems.has(ProblemKind::Placeholder) && problems.has(ProblemKind::Format));
+/// for problem in &problems {
+///     let code = match problem.kind {
+///         ProblemKind::Placeholder => "placeholder",
+///         ProblemKind::Format => "format",
+///         _ => "other",
+///     };
+///     assert_eq!(code, problem.kind.code());
+/// }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProblemKind {
@@ -72,6 +95,31 @@ impl ProblemKind {
 
 /// One mistake in a configuration, worded like a compiler error: lowercase, no trailing
 /// period, names in backticks, never a whole credential.
+///
+/// ```
+/// # extern crate pusher_config_core as pusher_config;
+/// use pusher_config::rules::{check, Mode, ProblemKind};
+/// use pusher_config::source::Vars;
+///
+/// let vars = Vars::from_pairs([
+///     ("PUSHER_APP_ID", "1234567"),
+///     ("PUSHER_KEY", "9c2e5b0f4d7a18e36c41"),
+///     ("PUSHER_SECRET", "e0b7d2a94c5f13868a2d"),
+///     ("PUSHER_CLUSTER", "europe"),
+/// ]);
+/// let problems = check(&vars, Mode::Server).unwrap_err();
+/// let problem = problems.iter().next().unwrap();
+/// assert_eq!(problem.kind, ProblemKind::Format);
+/// assert_eq!(problem.var, "PUSHER_CLUSTER");
+/// assert_eq!(
+///     problem.message,
+///     "`PUSHER_CLUSTER` in the given variables is `europe`, not a Pusher cluster; did you mean `eu`?"
+/// );
+/// assert_eq!(
+///     problem.help.as_deref(),
+///     Some("the cluster is shown beside the keys in the Pusher Channels dashboard")
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Problem {
@@ -114,7 +162,31 @@ impl fmt::Display for Problem {
 }
 
 /// Every problem of a configuration, in a stable order: by setting, server names before
-/// their public mirrors.
+/// their public mirrors. `Display` prints them as the compiler does.
+///
+/// ```
+/// # extern crate pusher_config_core as pusher_config;
+/// use pusher_config::rules::{check, Mode};
+/// use pusher_config::source::Vars;
+///
+/// let vars = Vars::from_pairs([
+///     ("PUSHER_APP_ID", "1234567"),
+///     ("PUSHER_KEY", "your_pusher_key"),
+///     ("PUSHER_SECRET", "e0b7d2a94c5f13868a2d"),
+///     ("PUSHER_CLUSTER", "europe"),
+/// ]);
+/// let problems = check(&vars, Mode::Server).unwrap_err();
+/// let vars: Vec<&str> = problems.iter().map(|p| p.var.as_str()).collect();
+/// assert_eq!(vars, ["PUSHER_KEY", "PUSHER_CLUSTER"]);
+/// assert_eq!(
+///     problems.to_string(),
+///     "error: `PUSHER_KEY` in the given variables is a placeholder (template text), not your app's key: `you…` (15 chars)\n  \
+///      = help: replace it with your app's key from the Pusher Channels dashboard, under App Keys\n\
+///      error: `PUSHER_CLUSTER` in the given variables is `europe`, not a Pusher cluster; did you mean `eu`?\n  \
+///      = help: the cluster is shown beside the keys in the Pusher Channels dashboard\n\
+///      error: the Pusher configuration has 2 problems"
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problems(pub(crate) Vec<Problem>);
 

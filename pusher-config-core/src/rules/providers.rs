@@ -12,7 +12,7 @@ use regex_lite::Regex;
 /// A recognised credential of another service.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Foreign {
+pub(crate) struct Foreign {
     /// Who issues it (`"Stripe"`, or `"Stripe, Clerk, Paystack"` when the prefix is shared).
     pub provider: &'static str,
     /// What it is, for messages: "a Stripe webhook signing secret".
@@ -135,14 +135,14 @@ static UNANCHORED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// The other service whose credential `value` is, if any.
-pub fn recognise(value: &str) -> Option<Foreign> {
+pub(crate) fn recognise(value: &str) -> Option<Foreign> {
     recognise_entry(value).map(|(_, foreign)| foreign)
 }
 
 /// Another service's credential anywhere in `value` (`https://AKIA….example.org`, a token
 /// pasted twice), starting where a word starts: the whole value masked is all a message may
 /// show of it.
-pub fn recognise_within(value: &str) -> Option<Foreign> {
+pub(crate) fn recognise_within(value: &str) -> Option<Foreign> {
     if let Some(foreign) = recognise(value) {
         return Some(foreign);
     }

@@ -29,8 +29,7 @@ pub const MAX_EXPANDED_BYTES: usize = 16 * 1024 * 1024;
 
 /// What one `.env` file gave.
 #[derive(Debug, Default)]
-#[doc(hidden)]
-pub struct EnvFile {
+pub(crate) struct EnvFile {
     /// The variables the rules look at, from the lines that parsed.
     pub vars: Vars,
     /// Every error: the file could not be read, lines that did not parse, limits exceeded.
@@ -50,8 +49,7 @@ pub struct EnvFile {
 /// none quotes the file. A file that is not a regular file, is larger than
 /// [`MAX_FILE_BYTES`], or whose values would expand past [`MAX_VALUE_BYTES`] each or
 /// [`MAX_EXPANDED_BYTES`] together is an error, and nothing past the offending line is read.
-#[doc(hidden)]
-pub fn read_env_file(path: &Path, shown: &str, keep: impl Fn(&str) -> bool) -> EnvFile {
+pub(crate) fn read_env_file(path: &Path, shown: &str, keep: impl Fn(&str) -> bool) -> EnvFile {
     let mut file = EnvFile::default();
     let text = match read_text(path) {
         Ok(text) => text,

@@ -9,7 +9,7 @@
 //! - `load.rs`: [`load`], the one loader, with [`Files`], [`ProcessEnv`] and [`Loaded`].
 //! - `files.rs`: finding the `.env` files from a crate up to its workspace root, and their
 //!   paths as messages show them.
-//! - `env_file.rs`: [`read_env_file`], reading one `.env` file with dotenvy, within limits;
+//! - `env_file.rs`: `read_env_file`, reading one `.env` file with dotenvy, within limits;
 //!   `env_file/scan.rs`: the port of dotenvy's line and value parser that finds lines and
 //!   references.
 //!
@@ -26,9 +26,9 @@ mod test_support;
 mod vars;
 
 #[cfg(feature = "dotenv")]
-pub use env_file::{
-    read_env_file, EnvFile, MAX_DEFINITIONS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES, MAX_VALUE_BYTES,
-};
+pub(crate) use env_file::read_env_file;
+#[cfg(feature = "dotenv")]
+pub use env_file::{MAX_DEFINITIONS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES, MAX_VALUE_BYTES};
 pub use error::{EnvFileError, EnvFileErrorKind};
 pub use load::{load, Files, Loaded, ProcessEnv, CHECKS_ENV_FILE};
 pub use vars::{Origin, Var, Vars};

@@ -71,6 +71,22 @@ impl fmt::Debug for Var {
 
 /// The variables the rule set looks at, by name.
 ///
+/// ```
+/// # extern crate pusher_config_core as pusher_config;
+/// use pusher_config::source::{Origin, Vars};
+///
+/// let vars = Vars::from_pairs([
+///     ("PUSHER_KEY", "9c2e5b0f4d7a18e36c41"),
+///     ("PUSHER_CLUSTER", "eu"),
+///     ("HOME", "/root"),
+/// ]);
+/// assert!(vars.get("HOME").is_none(), "not a name the rules read");
+/// let key = vars.get("PUSHER_KEY").unwrap();
+/// assert_eq!(key.value, "9c2e5b0f4d7a18e36c41");
+/// assert_eq!(key.origin, Origin::Given);
+/// assert_eq!(vars.iter().count(), 2);
+/// ```
+///
 /// Only names the rules look at are kept (see [`names::is_relevant_name`]): nothing else is ours to
 /// read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -104,8 +120,7 @@ impl Vars {
 
     /// The variables of this process's environment that the rules look at. Values that are not valid UTF-8
     /// are kept lossily so the rules can report them.
-    #[doc(hidden)]
-    pub fn from_process_env() -> Self {
+    pub(crate) fn from_process_env() -> Self {
         let mut vars = Self::new();
         for (name, value) in std::env::vars_os() {
             let Some(name) = name.to_str() else { continue };
@@ -119,8 +134,7 @@ impl Vars {
     }
 
     /// The variables `names` of this process's environment, and no other.
-    #[doc(hidden)]
-    pub fn from_process_env_names<'n>(names: impl IntoIterator<Item = &'n str>) -> Self {
+    pub(crate) fn from_process_env_names<'n>(names: impl IntoIterator<Item = &'n str>) -> Self {
         let mut vars = Self::new();
         for name in names {
             if let Some(value) = std::env::var_os(name) {
@@ -138,8 +152,7 @@ impl Vars {
     }
 
     /// [`Vars::insert`] for a value expanded from the secret-named variable `from_secret`.
-    #[doc(hidden)]
-    pub fn insert_expanded(
+    pub(crate) fn insert_expanded(
         &mut self,
         name: String,
         value: String,
@@ -157,8 +170,8 @@ impl Vars {
     }
 
     /// Adds every variable of `lower` that `self` does not have: `self` wins.
-    #[doc(hidden)]
-    pub fn fill_from(&mut self, lower: Vars) {
+    #[cfg(feature = "dotenv")]
+    pub(crate) fn fill_from(&mut self, lower: Vars) {
         for (name, var) in lower.vars {
             self.vars.entry(name).or_insert(var);
         }
@@ -166,24 +179,23 @@ impl Vars {
     }
 
     /// Records that `source` ("the process environment", "`.env`") was read.
-    #[doc(hidden)]
-    pub fn note_searched(&mut self, source: impl Into<String>) {
+    pub(crate) fn note_searched(&mut self, source: impl Into<String>) {
         self.searched.push(source.into());
     }
 
     /// The sources read, in the order they were noted.
-    #[doc(hidden)]
-    pub fn searched(&self) -> &[String] {
+    pub(crate) fn searched(&self) -> &[String] {
         &self.searched
     }
 
     /// Records that no `.env` file was found but the template `shown` (`.env.example`) was.
-    pub fn note_template(&mut self, shown: impl Into<String>) {
+    #[cfg(feature = "dotenv")]
+    pub(crate) fn note_template(&mut self, shown: impl Into<String>) {
         self.template = Some(shown.into());
     }
 
     /// The template of `.env` found where no `.env` was, for "copy it" help notes.
-    pub fn template(&self) -> Option<&str> {
+    pub(crate) fn template(&self) -> Option<&str> {
         self.template.as_deref()
     }
 
@@ -193,8 +205,7 @@ impl Vars {
     }
 
     /// The variable `name` with the map's own copy of its name.
-    #[doc(hidden)]
-    pub fn get_entry(&self, name: &str) -> Option<(&str, &Var)> {
+    pub(crate) fn get_entry(&self, name: &str) -> Option<(&str, &Var)> {
         self.vars
             .get_key_value(name)
             .map(|(name, var)| (name.as_str(), var))
@@ -207,8 +218,7 @@ impl Vars {
 
     /// Keeps only the variables whose name `keep` selects (a client build never keeps the app
     /// id or the secret).
-    #[doc(hidden)]
-    pub fn retain_names(&mut self, mut keep: impl FnMut(&str) -> bool) {
+    pub(crate) fn retain_names(&mut self, mut keep: impl FnMut(&str) -> bool) {
         self.vars.retain(|name, _| keep(name));
     }
 }

@@ -54,6 +54,7 @@ fn only_the_names_asked_for_are_read_from_the_process_environment() {
     assert_eq!(vars.searched(), ["the process environment"]);
 }
 
+#[cfg(feature = "dotenv")]
 #[test]
 fn the_nearer_source_wins_and_the_farther_fills_in() {
     let far_origin = |line| Origin::EnvFile {
