@@ -57,7 +57,7 @@ pub use clusters::{suggest_cluster, CLUSTERS};
 pub use problem::{Problem, ProblemKind, Problems};
 
 use crate::config::{PublicConfig, PusherConfig};
-use crate::source::{EnvFileError, EnvFileErrorKind, Vars};
+use crate::source::{EnvFileError, EnvFileErrorKind, Origin, Vars};
 use context::Context;
 use findings::Findings;
 
@@ -153,16 +153,24 @@ fn run<T>(
     for rule in RULES {
         rule(&cx, &mut findings);
     }
-    let found = findings.into_problems();
+    let mut found = findings.into_problems();
+    for problem in &mut found.0 {
+        problem.origin = cx.vars.get(&problem.var).map(|var| var.origin.clone());
+    }
     if file_errors.is_empty() && found.is_empty() {
         return Ok(build(&cx));
     }
     let unparsable = file_errors
         .iter()
         .any(|e| e.kind == EnvFileErrorKind::Unparsable);
-    let files = file_errors
-        .iter()
-        .map(|error| Problem::new(ProblemKind::EnvFile, &error.path, error.to_string()));
+    let files = file_errors.iter().map(|error| {
+        let mut problem = Problem::new(ProblemKind::EnvFile, &error.path, error.to_string());
+        problem.origin = Some(Origin::EnvFile {
+            path: error.path.clone(),
+            line: error.line,
+        });
+        problem
+    });
     let rules = found
         .into_iter()
         .filter(|p| !unparsable || p.kind != ProblemKind::Missing);

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::source::Origin;
+
 /// Which rule a problem comes from.
 ///
 /// ```
@@ -131,6 +133,9 @@ pub struct Problem {
     pub message: String,
     /// How to fix it, if there is more to say.
     pub help: Option<String>,
+    /// Where [`Problem::var`] was read (a `.env` file and line, the process environment), for
+    /// tools that annotate files; `None` for a variable that is not set.
+    pub origin: Option<Origin>,
 }
 
 impl Problem {
@@ -140,6 +145,7 @@ impl Problem {
             var: var.to_owned(),
             message,
             help: None,
+            origin: None,
         }
     }
 

@@ -174,3 +174,27 @@ fn given_variables_are_named_as_such() {
         "{problem}"
     );
 }
+
+#[test]
+fn each_problem_carries_where_its_variable_was_read() {
+    let mut vars = vars(hosted().unset("PUSHER_CLUSTER"));
+    let origin = Origin::EnvFile {
+        path: ".env".to_owned(),
+        line: Some(4),
+    };
+    vars.insert(
+        "PUSHER_KEY".to_owned(),
+        STRIPE_PK_LIVE.to_owned(),
+        origin.clone(),
+    );
+    let problems = check(&vars, Mode::Server).expect_err("two problems");
+    let origins: Vec<(&str, Option<&Origin>)> = problems
+        .iter()
+        .map(|p| (p.var.as_str(), p.origin.as_ref()))
+        .collect();
+    // A variable that is not set has no origin.
+    assert_eq!(
+        origins,
+        [("PUSHER_KEY", Some(&origin)), ("PUSHER_CLUSTER", None)]
+    );
+}
