@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end against a real Pusher-protocol server and the official client: sockudo 5.2.0 (from
 # crates.io) on loopback, pusher-js (from npm), and what pusher-config produces (the
-# `e2e-peer` binary of the tests crate). Uses a sockudo on PATH, in /opt/sockudo/bin or in
+# `e2e-peer` binary of the tests crate, and the axum example `examples/axum-auth`, which serves
+# pusher-js its options and auth endpoints over HTTP). Uses a sockudo on PATH, in /opt/sockudo/bin or in
 # ~/.cargo/bin only if it reports version 5.2.0; otherwise installs that version into
 # /opt/sockudo (about 14 minutes on 2 cores; it needs Debian's protobuf-compiler, libssl-dev and
 # pkg-config, installed with apt-get when missing).
@@ -52,46 +53,63 @@ echo "server: $sockudo ($("$sockudo" --version))"
 
 (cd tests/e2e && npm ci --no-audit --no-fund --silent)
 
-# Where cargo put e2e-peer (it honours CARGO_TARGET_DIR and build.target-dir): the executable of
-# its compiler-artifact message.
+# Where cargo put a binary (it honours CARGO_TARGET_DIR and build.target-dir): the executable of
+# its compiler-artifact message. Usage: built_executable NAME CARGO_BUILD_ARGS...
 # shellcheck disable=SC2016 # JavaScript, not shell, in single quotes
-peer="$(cargo build -q --locked -p pusher-config-tests --bin e2e-peer \
-  --message-format=json-render-diagnostics | node -e '
+built_executable() {
+  local name="$1"
+  shift
+  cargo build -q --locked "$@" --message-format=json-render-diagnostics | node -e '
+    const name = process.argv[1];
     let input = "";
     process.stdin.on("data", (chunk) => (input += chunk)).on("end", () => {
       const executables = input.split("\n").filter((line) => line.startsWith("{"))
         .map((line) => JSON.parse(line))
-        .filter((m) => m.reason === "compiler-artifact" && m.target.name === "e2e-peer" && m.executable)
+        .filter((m) => m.reason === "compiler-artifact" && m.target.name === name && m.executable)
         .map((m) => m.executable);
       if (executables.length !== 1) {
-        console.error(`cargo reported ${executables.length} e2e-peer executables`);
+        console.error(`cargo reported ${executables.length} ${name} executables`);
         process.exit(1);
       }
       console.log(executables[0]);
-    });')"
+    });' "$name"
+}
+peer="$(built_executable e2e-peer -p pusher-config-tests --bin e2e-peer)"
 [ -x "$peer" ] || { echo "e2e-peer is not at $peer" >&2; exit 1; }
 echo "peer: $peer"
+# The example that serves a front end: pusher-js's auth endpoints and options.
+axum_example="$(built_executable axum-auth -p axum-auth --bin axum-auth)"
+[ -x "$axum_example" ] || { echo "axum-auth is not at $axum_example" >&2; exit 1; }
+echo "example: $axum_example"
 
 # Made-up credentials for this run only; a self-hosted server accepts any.
 app_id=2047711
 key=6b1e9f3a0c7d52e48a1f
 secret=d03c8a7e1f52b96e4a0c
-port="$(node -e '
-  const server = require("net").createServer();
-  server.listen(0, "127.0.0.1", () => { console.log(server.address().port); server.close(); });')"
+free_port() {
+  node -e '
+    const server = require("net").createServer();
+    server.listen(0, "127.0.0.1", () => { console.log(server.address().port); server.close(); });'
+}
+port="$(free_port)"
 
 # From an empty folder, so no config/config.toml or config/config.json is read, and with only
 # the environment it needs, so no ambient REDIS_*, APP_MANAGER_*, RUST_LOG... changes it. JSON
-# logs for the readiness line; the metrics listener (its own port) is off; no 10 s drain on stop.
+# logs for the readiness line; the metrics listener (its own port) is off; no 10 s drain on stop;
+# user authentication (`pusher.signin()`) on, which sockudo leaves off by default.
 workdir="$(mktemp -d)"
 log="$workdir/sockudo.log"
 server=
+axum_pid=
+stop_process() {
+  [ -n "$1" ] || return 0
+  kill "$1" 2>/dev/null || true
+  for _ in $(seq 100); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$1" 2>/dev/null || true
+}
 stop_server() {
-  if [ -n "$server" ]; then
-    kill "$server" 2>/dev/null || true
-    for _ in $(seq 100); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$server" 2>/dev/null || true
-  fi
+  stop_process "$axum_pid"
+  stop_process "$server"
   rm -rf "$workdir"
 }
 trap stop_server EXIT
@@ -104,6 +122,7 @@ server_log() {
   SHUTDOWN_GRACE_PERIOD=0 \
   SOCKUDO_DEFAULT_APP_ID="$app_id" SOCKUDO_DEFAULT_APP_KEY="$key" \
   SOCKUDO_DEFAULT_APP_SECRET="$secret" SOCKUDO_DEFAULT_APP_ENABLED=true \
+  SOCKUDO_DEFAULT_APP_ENABLE_USER_AUTHENTICATION=true \
   "$sockudo") >"$log" 2>&1 &
 server=$!
 
@@ -158,19 +177,58 @@ if [ "$ready" != yes ] || ! kill -0 "$server" 2>/dev/null; then
 fi
 echo "sockudo (pid $server) ready on 127.0.0.1:$port"
 
+# The axum example, with our PUSHER_* settings only and its endpoints named in full (pusher-js's
+# XMLHttpRequest in Node has no page to resolve a relative URL against). Ready when it prints
+# that it listens on its port.
+axum_port="$(free_port)"
+axum_url="http://127.0.0.1:$axum_port"
+axum_log="$workdir/axum-auth.log"
+(cd "$workdir" && exec env -i PATH="$PATH" HOME="$HOME" \
+  PUSHER_APP_ID="$app_id" PUSHER_KEY="$key" PUSHER_SECRET="$secret" \
+  PUSHER_HOST=127.0.0.1 PUSHER_PORT="$port" PUSHER_SCHEME=http \
+  BIND=127.0.0.1 PORT="$axum_port" \
+  CHANNEL_AUTH_ENDPOINT="$axum_url/pusher/auth" USER_AUTH_ENDPOINT="$axum_url/pusher/user-auth" \
+  "$axum_example") >"$axum_log" 2>&1 &
+axum_pid=$!
+axum_log_tail() {
+  echo "--- axum-auth log (last 20 lines)" >&2
+  tail -n 20 "$axum_log" >&2
+}
+for _ in $(seq 100); do
+  kill -0 "$axum_pid" 2>/dev/null || break
+  grep -qxF "listening on $axum_url" "$axum_log" && break
+  sleep 0.1
+done
+if ! grep -qxF "listening on $axum_url" "$axum_log" || ! kill -0 "$axum_pid" 2>/dev/null; then
+  axum_log_tail
+  echo "axum-auth (pid $axum_pid) is not serving on $axum_url" >&2
+  exit 1
+fi
+echo "axum-auth (pid $axum_pid) ready on $axum_url"
+
 # Only our PUSHER_* settings reach e2e-peer, which reads them with `PusherConfig::from_env`.
 status=0
 (
   while IFS= read -r name; do
     case "${name^^}" in *PUSHER*) unset "$name" ;; esac
   done < <(compgen -e)
-  E2E_PEER="$peer" PUSHER_APP_ID="$app_id" PUSHER_KEY="$key" PUSHER_SECRET="$secret" \
+  E2E_PEER="$peer" E2E_AXUM="$axum_url" \
+    PUSHER_APP_ID="$app_id" PUSHER_KEY="$key" PUSHER_SECRET="$secret" \
     PUSHER_HOST=127.0.0.1 PUSHER_PORT="$port" PUSHER_SCHEME=http \
     exec node tests/e2e/client.mjs
 ) || status=$?
 if ! kill -0 "$server" 2>/dev/null; then
   server_log
   echo "sockudo (pid $server) exited during the checks" >&2
+  exit 1
+fi
+if ! kill -0 "$axum_pid" 2>/dev/null; then
+  axum_log_tail
+  echo "axum-auth (pid $axum_pid) exited during the checks" >&2
+  exit 1
+fi
+if grep -qF "$secret" "$axum_log"; then
+  echo "axum-auth printed the secret" >&2
   exit 1
 fi
 if [ "$status" != 0 ]; then

@@ -1,8 +1,10 @@
 // The official pusher-js client and a bare WebSocket against a real Pusher-protocol server
 // (sockudo), using only what pusher-config produces: the URL, the pusher-js options, channel
 // authorizations and signed REST triggers all come from `e2e-peer` (tests/src/bin/e2e-peer.rs).
+// Then the same with a served front end: the axum example (examples/axum-auth), already running
+// at E2E_AXUM, serves the options and the auth endpoints that pusher-js calls over HTTP itself.
 //
-//   E2E_PEER=path/to/e2e-peer PUSHER_...=... node client.mjs
+//   E2E_PEER=path/to/e2e-peer E2E_AXUM=http://127.0.0.1:PORT PUSHER_...=... node client.mjs
 //
 // Prints one line per check and ends with "N passed, N failed"; exits non-zero on a failure.
 // The refusals are checked for sockudo's own answer (HTTP 401 `auth_failed` "Invalid API
@@ -17,6 +19,8 @@ const Pusher = require('pusher-js');
 
 const peer = process.env.E2E_PEER;
 if (!peer) throw new Error('E2E_PEER is not set: the path of the e2e-peer binary');
+const axum = process.env.E2E_AXUM;
+if (!axum) throw new Error('E2E_AXUM is not set: the URL of the running axum-auth example');
 
 // Nothing e2e-peer prints may contain a secret, whatever the outcome.
 function noSecretIn(text, ...secrets) {
@@ -179,6 +183,129 @@ async function triggerWithWrongSecretRefused() {
   throw new Error(`the server accepted a trigger signed with the wrong secret: ${out.trim()}`);
 }
 
+// The axum example serves the pusher-js options: the config's (key, self-hosted host and port,
+// TLS off) and the two auth endpoints the script set, with pusher-js's `ajax` transport; never
+// the app id or the secret.
+async function axumOptions() {
+  const response = await within(5000, 'GET /pusher/options.json', fetch(`${axum}/pusher/options.json`));
+  const text = noSecretIn(await response.text(), process.env.PUSHER_SECRET);
+  if (response.status !== 200 || !response.headers.get('content-type')?.startsWith('application/json')) {
+    throw new Error(`GET /pusher/options.json answered ${response.status} ${text}`);
+  }
+  if (text.includes(process.env.PUSHER_APP_ID)) throw new Error(`the options hold the app id: ${text}`);
+  return JSON.parse(text);
+}
+
+async function axumServesOptions() {
+  const options = await axumOptions();
+  const expected = {
+    key: process.env.PUSHER_KEY,
+    wsHost: process.env.PUSHER_HOST,
+    wsPort: Number(process.env.PUSHER_PORT),
+    forceTLS: false,
+    channelAuthorization: { endpoint: `${axum}/pusher/auth`, transport: 'ajax' },
+    userAuthentication: { endpoint: `${axum}/pusher/user-auth`, transport: 'ajax' },
+  };
+  for (const [name, value] of Object.entries(expected)) {
+    if (JSON.stringify(options[name]) !== JSON.stringify(value)) {
+      throw new Error(`options.${name} is ${JSON.stringify(options[name])}, expected ${JSON.stringify(value)}`);
+    }
+  }
+}
+
+// The page's user: a real app's endpoint knows it from the session cookie; the example takes it
+// from these headers, which pusher-js sends with its `headers` option.
+const USER = { 'X-User-Id': 'member-2', 'X-User-Name': 'Ada' };
+
+// pusher-js constructed from the served options as they are, plus the user's headers. Its own
+// `ajax` authorizer POSTs the form to the example (in Node through the XMLHttpRequest shim
+// bundled in pusher-js); no customHandler.
+async function connectThroughAxum() {
+  const options = await axumOptions();
+  return new Pusher(options.key, {
+    ...options,
+    channelAuthorization: { ...options.channelAuthorization, headers: USER },
+    userAuthentication: { ...options.userAuthentication, headers: USER },
+  });
+}
+
+// A private and a presence channel, each authorized by the example's endpoint, both accepted by
+// the server; the presence member is the user the endpoint signed.
+async function axumAuthorizesChannels() {
+  const pusher = await connectThroughAxum();
+  try {
+    const [, members] = await within(5000, 'subscriptions to private-axum and presence-axum', Promise.all([
+      subscribed(pusher.subscribe('private-axum')),
+      subscribed(pusher.subscribe('presence-axum')),
+    ]));
+    if (members.me?.id !== 'member-2' || members.me?.info?.name !== 'Ada') {
+      throw new Error(`wrong member ${JSON.stringify(members.me)}`);
+    }
+  } finally {
+    pusher.disconnect();
+  }
+}
+
+// `pusher.signin()` through the example's `userAuthentication` endpoint: sockudo verifies the
+// signature and answers `pusher:signin_success` with the user data the example signed.
+async function axumSignsIn() {
+  const pusher = await connectThroughAxum();
+  try {
+    const signedIn = new Promise((resolve, reject) => {
+      pusher.connection.bind('message', (event) => {
+        if (event.event === 'pusher:signin_success') resolve(event.data);
+      });
+      pusher.connection.bind('error', (error) => reject(new Error(`connection error ${JSON.stringify(error)}`)));
+      pusher.user.bind('pusher:signin_error', (error) => reject(new Error(`signin_error ${JSON.stringify(error)}`)));
+    });
+    pusher.signin();
+    const data = await within(5000, 'pusher:signin_success', signedIn);
+    const user = JSON.parse(data.user_data);
+    if (user.id !== 'member-2' || user.name !== 'Ada') throw new Error(`wrong user data ${data.user_data}`);
+  } finally {
+    pusher.disconnect();
+  }
+}
+
+// Requests no pusher-js sends: a forged socket id, a public channel, a missing field, a presence
+// channel without a user. Each is refused with its status and `{"error": …}`; for the socket id
+// the message is the library's own, as e2e-peer prints it. Never the secret.
+async function axumRefusesBadRequests() {
+  let libraryMessage;
+  try {
+    execFileSync(peer, ['auth', '1234', 'private-axum'], { encoding: 'utf8', stdio: 'pipe' });
+    throw new Error('e2e-peer authorized the socket id `1234`');
+  } catch (error) {
+    if (error.status !== 1) throw error;
+    libraryMessage = noSecretIn(error.stderr, process.env.PUSHER_SECRET).trim().replace(/^error: /, '');
+  }
+  const cases = [
+    ['/pusher/auth', { socket_id: '1234', channel_name: 'private-axum' }, {}, 400, libraryMessage],
+    ['/pusher/auth', { socket_id: '1234.5678', channel_name: 'chat' }, {}, 400, 'needs a `private-` channel'],
+    ['/pusher/auth', { socket_id: '1234.5678' }, {}, 400, 'missing `channel_name`'],
+    ['/pusher/auth', { socket_id: '1234.5678', channel_name: 'presence-axum' }, {}, 403, 'no signed-in user'],
+    ['/pusher/user-auth', { socket_id: '1234.5678:1' }, USER, 400, libraryMessage],
+  ];
+  for (const [path, form, headers, status, why] of cases) {
+    const response = await within(5000, `POST ${path}`, fetch(`${axum}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams(form),
+    }));
+    const text = noSecretIn(await response.text(), process.env.PUSHER_SECRET);
+    let body;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new Error(`POST ${path} ${JSON.stringify(form)} answered ${response.status} ${text}, not JSON`);
+    }
+    if (response.status !== status || typeof body.error !== 'string' || !body.error.includes(why)) {
+      throw new Error(`POST ${path} ${JSON.stringify(form)} answered ${response.status} ${text}; expected ${status} with "${why}"`);
+    }
+  }
+  console.log(`     (400 {"error":${JSON.stringify(libraryMessage)}})`);
+}
+
 let passed = 0;
 let failed = 0;
 const checks = [
@@ -187,6 +314,10 @@ const checks = [
   presenceChannel,
   forgedAuthorizationRefused,
   triggerWithWrongSecretRefused,
+  axumServesOptions,
+  axumAuthorizesChannels,
+  axumSignsIn,
+  axumRefusesBadRequests,
 ];
 for (const check of checks) {
   try {
