@@ -6,6 +6,8 @@
 //! the app gets the same types and the same rules at run time.
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "rules")]
+mod builder;
 #[cfg(feature = "connect")]
 pub mod close_code;
 mod config;
@@ -25,6 +27,8 @@ pub mod signing;
 #[cfg(feature = "rules")]
 pub mod source;
 
+#[cfg(feature = "rules")]
+pub use builder::{PublicConfigBuilder, PusherConfigBuilder};
 pub use config::{
     AppId, Cluster, Host, Key, PublicConfig, PusherConfig, Scheme, Secret, DEFAULT_CLUSTER,
 };
