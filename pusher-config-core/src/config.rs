@@ -37,6 +37,13 @@ macro_rules! public_string {
                 &self.0
             }
         }
+
+        impl fmt::Display for $name {
+            /// The value, whole: it passed the rules for its setting.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(&self.0)
+            }
+        }
     };
 }
 
@@ -53,24 +60,23 @@ public_string! {
     Host
 }
 public_string! {
-    /// The app key. It is public (browsers send it), but like every credential it is shown
-    /// masked by `Display` and `Debug`: use [`Key::as_str`] for the value.
+    /// The app key. It is public by design: every browser sends it in the WebSocket URL, and
+    /// a validated key is shown whole by `Display` (`9c2e4b7a1f08d3e65b4a`) and `Debug`
+    /// (`Key("9c2e4b7a1f08d3e65b4a")`).
+    ///
+    /// ```
+    /// # extern crate pusher_config_core as pusher_config;
+    /// let key = pusher_config::Key::from_static("9c2e4b7a1f08d3e65b4a");
+    /// assert_eq!(key.to_string(), "9c2e4b7a1f08d3e65b4a");
+    /// assert_eq!(format!("{key:?}"), r#"Key("9c2e4b7a1f08d3e65b4a")"#);
+    /// ```
     Key
 }
 
-impl fmt::Display for AppId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 impl fmt::Debug for AppId {
+    /// Masked: the app id is not secret, but it is the server's, never a browser's.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "AppId({})", Masked(&self.0))
-    }
-}
-impl fmt::Display for Cluster {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
     }
 }
 impl fmt::Debug for Cluster {
@@ -78,25 +84,14 @@ impl fmt::Debug for Cluster {
         write!(f, "Cluster({:?})", Setting(&self.0))
     }
 }
-impl fmt::Display for Host {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 impl fmt::Debug for Host {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Host({:?})", Setting(&self.0))
     }
 }
-impl fmt::Display for Key {
-    /// `5e3c… (20 chars)`: enough to tell keys apart, never the whole key.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&MaskedPlain(&self.0), f)
-    }
-}
 impl fmt::Debug for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Key({})", Masked(&self.0))
+        write!(f, "Key({:?})", &*self.0)
     }
 }
 
@@ -118,9 +113,14 @@ impl PartialEq for Secret {
     /// not on where the secrets differ. Secrets of different lengths are unequal at once,
     /// which reveals only the length; that is not secret here (`Display` shows it).
     fn eq(&self, other: &Self) -> bool {
-        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
-        a.len() == b.len() && bool::from(a.ct_eq(b))
+        same_secret(&self.0, &other.0)
     }
+}
+
+/// Whether `a` and `b` are equal, compared in constant time for equal lengths.
+fn same_secret(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && bool::from(a.ct_eq(b))
 }
 
 impl Eq for Secret {}
@@ -191,7 +191,9 @@ pub const DEFAULT_CLUSTER: &str = "mt1";
 /// It never holds the app id or the secret.
 ///
 /// `pusher_config!(client)` expands to one; [`PusherConfig::public`] gives the server's.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// `Display` and `Debug` show the key whole (it is public), and the host whole unless it could
+/// be a credential.
+#[derive(Clone, PartialEq, Eq)]
 pub struct PublicConfig {
     key: Key,
     cluster: Cluster,
@@ -231,58 +233,144 @@ impl PublicConfig {
     }
 
     /// The app key.
-    pub fn key(&self) -> &Key {
+    pub const fn key(&self) -> &Key {
         &self.key
     }
 
     /// The cluster; [`DEFAULT_CLUSTER`] when a self-hosted setup gives none (Pusher's
     /// libraries default to it too, and pusher-js requires one).
-    pub fn cluster(&self) -> &Cluster {
+    pub const fn cluster(&self) -> &Cluster {
         &self.cluster
     }
 
     /// The self-hosted server's host (`PUSHER_HOST`), which wins over the cluster.
-    pub fn host(&self) -> Option<&Host> {
+    pub const fn host(&self) -> Option<&Host> {
         self.host.as_ref()
     }
 
     /// The configured port (`PUSHER_PORT`), if any.
-    pub fn port(&self) -> Option<u16> {
+    pub const fn port(&self) -> Option<u16> {
         self.port
     }
 
     /// The configured scheme (`PUSHER_SCHEME`); `https` when none is set.
-    pub fn scheme(&self) -> Scheme {
-        self.scheme.unwrap_or(Scheme::Https)
+    pub const fn scheme(&self) -> Scheme {
+        match self.scheme {
+            Some(scheme) => scheme,
+            None => Scheme::Https,
+        }
     }
 
     /// Whether a scheme was set explicitly.
-    pub fn scheme_is_set(&self) -> bool {
+    pub const fn scheme_is_set(&self) -> bool {
         self.scheme.is_some()
+    }
+
+    /// How `Display` and `Debug` show it; `mask_key` for a key that equals the secret.
+    fn shown(&self, mask_key: bool) -> Shown<'_> {
+        Shown {
+            public: self,
+            mask_key,
+        }
     }
 }
 
-impl fmt::Display for PublicConfig {
+/// A [`PublicConfig`] as `Display` and `Debug` show it: the key whole, unless it equals the
+/// server's secret (a self-hosted server may use one word for both), when it is masked.
+struct Shown<'a> {
+    public: &'a PublicConfig,
+    mask_key: bool,
+}
+
+/// The key field of `Debug`: `Key("…")`, or masked as `` Key(`l…` (5 chars)) ``.
+struct ShownKey<'a>(&'a Shown<'a>);
+
+impl fmt::Debug for ShownKey<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "key {}", self.key)?;
-        match &self.host {
+        let key = self.0.public.key.as_str();
+        if self.0.mask_key {
+            write!(f, "Key({})", Masked(key))
+        } else {
+            write!(f, "Key({key:?})")
+        }
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let public = self.public;
+        if self.mask_key {
+            write!(f, "key {}", MaskedPlain(public.key.as_str()))?;
+        } else {
+            write!(f, "key {}", public.key)?;
+        }
+        match &public.host {
             Some(host) => {
-                write!(f, ", {}://{}", self.scheme(), Setting(host.as_str()))?;
-                if let Some(port) = self.port {
+                write!(f, ", {}://{}", public.scheme(), Setting(host.as_str()))?;
+                if let Some(port) = public.port {
                     write!(f, ":{port}")?;
                 }
                 Ok(())
             }
-            None => write!(f, ", cluster {}", Setting(self.cluster.as_str())),
+            None => write!(f, ", cluster {}", Setting(public.cluster.as_str())),
         }
+    }
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let public = self.public;
+        f.debug_struct("PublicConfig")
+            .field("key", &ShownKey(self))
+            .field("cluster", &public.cluster)
+            .field("host", &public.host)
+            .field("port", &public.port)
+            .field("scheme", &public.scheme)
+            .finish()
+    }
+}
+
+impl fmt::Display for PublicConfig {
+    /// `key 9c2e4b7a1f08d3e65b4a, cluster eu`, or `key …, https://ws.example.org:6001`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.shown(false), f)
+    }
+}
+
+impl fmt::Debug for PublicConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.shown(false), f)
     }
 }
 
 /// A validated Pusher configuration for a server: app id, key, secret and where to connect.
 ///
-/// Built by `pusher_config!()` at compile time (usable in `static` and `const`) or by the
-/// run-time loaders, with the same rules.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Built by `pusher_config!()` at compile time (usable in `static` and `const`), by the
+/// run-time loaders, or by [`PusherConfig::builder`] (feature `rules`), with the same rules.
+/// `Display` and `Debug` never show the secret: it is redacted, and so is the key in the
+/// rare self-hosted setup where the key equals the secret.
+///
+/// The getters are `const fn`, so the parts of a config in a `static` are constants:
+///
+/// ```
+/// # extern crate pusher_config_core as pusher_config;
+/// use pusher_config::{Key, PusherConfig};
+/// # use pusher_config::{AppId, Cluster, PublicConfig, Secret};
+///
+/// // static PUSHER: PusherConfig = pusher_config::pusher_config!();
+/// # static PUSHER: PusherConfig = PusherConfig::__from_parts(
+/// #   AppId::from_static("2047711"),
+/// #   Secret::from_static("3f7d0a9e6c1b8e2d4a57"),
+/// #   PublicConfig::__from_parts(
+/// #       Key::from_static("9c2e4b7a1f08d3e65b4a"), Cluster::from_static("eu"), None, None, None),
+/// # );
+/// const KEY: &Key = PUSHER.key();
+/// const TLS: bool = PUSHER.scheme().is_tls();
+/// const PORT: Option<u16> = PUSHER.port();
+/// assert_eq!(KEY.as_str(), "9c2e4b7a1f08d3e65b4a");
+/// assert!(TLS && PORT.is_none());
+/// ```
+#[derive(Clone, PartialEq, Eq)]
 pub struct PusherConfig {
     app_id: AppId,
     secret: Secret,
@@ -300,53 +388,72 @@ impl PusherConfig {
     }
 
     /// The app id.
-    pub fn app_id(&self) -> &AppId {
+    pub const fn app_id(&self) -> &AppId {
         &self.app_id
     }
 
     /// The app key.
-    pub fn key(&self) -> &Key {
+    pub const fn key(&self) -> &Key {
         &self.public.key
     }
 
     /// The app secret; its `Display` and `Debug` are redacted.
-    pub fn secret(&self) -> &Secret {
+    pub const fn secret(&self) -> &Secret {
         &self.secret
     }
 
     /// The cluster (see [`PublicConfig::cluster`]).
-    pub fn cluster(&self) -> &Cluster {
+    pub const fn cluster(&self) -> &Cluster {
         &self.public.cluster
     }
 
     /// The self-hosted server's host, if any.
-    pub fn host(&self) -> Option<&Host> {
+    pub const fn host(&self) -> Option<&Host> {
         self.public.host()
     }
 
     /// The configured port, if any.
-    pub fn port(&self) -> Option<u16> {
+    pub const fn port(&self) -> Option<u16> {
         self.public.port()
     }
 
     /// The configured scheme; `https` when none is set.
-    pub fn scheme(&self) -> Scheme {
+    pub const fn scheme(&self) -> Scheme {
         self.public.scheme()
     }
 
     /// The part that is safe to hand a browser: key and where to connect, nothing secret.
-    pub fn public(&self) -> &PublicConfig {
+    pub const fn public(&self) -> &PublicConfig {
         &self.public
+    }
+
+    /// The public part as this config shows it: the key masked where it equals the secret.
+    fn shown_public(&self) -> Shown<'_> {
+        let key_is_secret = same_secret(self.public.key.as_str(), self.secret.expose_secret());
+        self.public.shown(key_is_secret)
     }
 }
 
 impl fmt::Display for PusherConfig {
+    /// `app 2047711, key 9c2e4b7a1f08d3e65b4a, cluster eu, secret [redacted secret, 20 chars]`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "app {}, {}, secret {}",
-            self.app_id, self.public, self.secret
+            self.app_id,
+            self.shown_public(),
+            self.secret
         )
+    }
+}
+
+impl fmt::Debug for PusherConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PusherConfig")
+            .field("app_id", &self.app_id)
+            .field("secret", &self.secret)
+            .field("public", &self.shown_public())
+            .finish()
     }
 }
 

@@ -7,6 +7,8 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "rules")]
+mod builder;
 #[cfg(feature = "connect")]
 pub mod close_code;
 mod config;
@@ -32,6 +34,8 @@ pub mod signing;
 #[cfg(feature = "rules")]
 pub mod source;
 
+#[cfg(feature = "rules")]
+pub use builder::{PublicConfigBuilder, PusherConfigBuilder};
 pub use config::{
     AppId, Cluster, Host, Key, PublicConfig, PusherConfig, Scheme, Secret, DEFAULT_CLUSTER,
 };

@@ -1,5 +1,5 @@
 //! Run-time loading: the same rules as `pusher_config!()`, applied to the environment the
-//! program runs in.
+//! program runs in, with `.env` files when asked (feature `dotenv`).
 
 use crate::config::{PublicConfig, PusherConfig};
 use crate::rules::{self, Mode, Problems};
@@ -21,6 +21,22 @@ impl PublicConfig {
     #[cfg(feature = "dotenv")]
     pub fn from_env_file(path: impl AsRef<std::path::Path>) -> Result<Self, Problems> {
         let loaded = load_env_file(path.as_ref(), Mode::Client);
+        rules::check_client(&loaded.vars, &loaded.errors)
+    }
+
+    /// The public part from the process environment and the `.env` files found from the
+    /// current directory up, as [`PusherConfig::from_env_and_dotenv`] finds them; the app id
+    /// and the secret are never read.
+    #[cfg(feature = "dotenv")]
+    pub fn from_env_and_dotenv() -> Result<Self, Problems> {
+        Self::from_env_and_dotenv_in(current_dir())
+    }
+
+    /// [`PublicConfig::from_env_and_dotenv`] searching from `dir` instead of the current
+    /// directory.
+    #[cfg(feature = "dotenv")]
+    pub fn from_env_and_dotenv_in(dir: impl AsRef<std::path::Path>) -> Result<Self, Problems> {
+        let loaded = load_env_and_dotenv(dir.as_ref(), Mode::Client);
         rules::check_client(&loaded.vars, &loaded.errors)
     }
 }
@@ -62,6 +78,37 @@ impl PusherConfig {
         let loaded = load_env_file(path.as_ref(), Mode::Server);
         rules::check_server(&loaded.vars, &loaded.errors)
     }
+
+    /// A configuration from the process environment and the `.env` files that exist, the run-time
+    /// form of the `dotenvy::dotenv().ok()` habit, with the rules of `pusher_config!()`.
+    ///
+    /// The files are searched as the macro searches them, from the current directory instead
+    /// of the crate's folder: the `.env` in the current directory and in each folder above it
+    /// up to the workspace root (the nearest folder whose `Cargo.toml` has a `[workspace]`
+    /// table; the current directory alone when there is none, as where a binary is deployed).
+    /// The process environment wins over every file, and a nearer file over a farther one.
+    /// Finding no `.env` is no error: the process environment alone is read, as by
+    /// [`PusherConfig::from_env`]. A `.env` that exists but cannot be read or parsed is an
+    /// error naming it (relative to the current directory) and the line, never quoting it.
+    /// The process environment is only read, never changed.
+    ///
+    /// ```no_run
+    /// # extern crate pusher_config_core as pusher_config;
+    /// let config = pusher_config::PusherConfig::from_env_and_dotenv()?;
+    /// # Ok::<(), pusher_config::rules::Problems>(())
+    /// ```
+    #[cfg(feature = "dotenv")]
+    pub fn from_env_and_dotenv() -> Result<Self, Problems> {
+        Self::from_env_and_dotenv_in(current_dir())
+    }
+
+    /// [`PusherConfig::from_env_and_dotenv`] searching from `dir` instead of the current
+    /// directory; paths in messages are relative to `dir`.
+    #[cfg(feature = "dotenv")]
+    pub fn from_env_and_dotenv_in(dir: impl AsRef<std::path::Path>) -> Result<Self, Problems> {
+        let loaded = load_env_and_dotenv(dir.as_ref(), Mode::Server);
+        rules::check_server(&loaded.vars, &loaded.errors)
+    }
 }
 
 /// The process environment's variables that `mode` may read: every one (not only the closed
@@ -79,6 +126,23 @@ fn load_env_file(path: &std::path::Path, mode: Mode) -> source::Loaded {
         base: None,
     };
     source::load(only, mode, ProcessEnv::All)
+}
+
+/// The process environment over the `.env` files from `dir` up to the workspace root, as
+/// `pusher_config!()` reads them from the crate's folder.
+#[cfg(feature = "dotenv")]
+fn load_env_and_dotenv(dir: &std::path::Path, mode: Mode) -> source::Loaded {
+    let search = Files::Search {
+        base: dir.to_owned(),
+    };
+    source::load(search, mode, ProcessEnv::All)
+}
+
+/// The current directory; when it cannot be known (it was removed), `.`, where no `.env` will
+/// be found.
+#[cfg(feature = "dotenv")]
+fn current_dir() -> std::path::PathBuf {
+    std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."))
 }
 
 #[cfg(test)]

@@ -50,8 +50,8 @@ impl fmt::Debug for Redacted<'_> {
 }
 
 /// Displays a value as `abcd… (20 chars)`: [`Masked`] without the backticks, for text where
-/// they would be noise (`Key`'s `Display`, a URL, a close reason). Short values show only
-/// their length.
+/// they would be noise (a host in a summary, a close reason). Short values show only their
+/// length.
 #[derive(Clone, Copy)]
 pub(crate) struct MaskedPlain<'a>(pub(crate) &'a str);
 

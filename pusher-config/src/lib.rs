@@ -18,11 +18,13 @@
 //! - `connect` (default): the typed config, the WebSocket and REST URLs, client options, the
 //!   reconnection policy and Pusher's close codes; its only dependency is `subtle` (which has
 //!   none), for comparing secrets in constant time;
-//! - `rules`: the rule set (`rules::check`) and run-time loading (`PusherConfig::from_env`,
-//!   `PusherConfig::from_vars`);
-//! - `dotenv`: `.env` files (`PusherConfig::from_env_file`); implies `rules`;
+//! - `rules`: the rule set (`rules::check`), run-time loading (`PusherConfig::from_env`,
+//!   `PusherConfig::from_vars`) and the builders (`PusherConfig::builder`);
+//! - `dotenv`: `.env` files (`PusherConfig::from_env_file`,
+//!   `PusherConfig::from_env_and_dotenv`); implies `rules`;
 //! - `signing`: channel authorization, user authentication, REST signing, webhooks;
-//! - `serde`: the public config as the JSON options object of pusher-js;
+//! - `serde`: the public config as the JSON options object of pusher-js; with `rules` too,
+//!   `Deserialize` for `PusherConfig` and `PublicConfig`, checked by the rule set;
 //! - `tracing`: connection lifecycle events through `tracing`.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -39,7 +41,7 @@ pub use pusher_config_core::{
 };
 #[cfg(feature = "rules")]
 #[doc(inline)]
-pub use pusher_config_core::{rules, source};
+pub use pusher_config_core::{rules, source, PublicConfigBuilder, PusherConfigBuilder};
 // For the test layers only (`names::in_process_env`); not covered by semver.
 #[cfg(feature = "rules")]
 #[doc(hidden)]

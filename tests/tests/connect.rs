@@ -88,17 +88,31 @@ fn self_hosted_host_port_and_scheme_win() {
     assert_eq!(tls.rest_base_url(), "https://ws.example.test");
 }
 
-/// What a program prints or logs of a URL never shows the key (the lines `ConnectionEvent::log`
-/// writes are captured and checked by the runtime crate's own `events_are_logged_at_their_level_with_the_key_masked`).
+/// What a program prints or logs of a URL is the URL a client opens: the key is public, so
+/// `format!("{url}")` hands a client a working URL (the lines `ConnectionEvent::log` writes are
+/// captured and checked by the runtime crate's own `events_are_logged_at_their_level_with_the_url_whole`).
+/// The secret is in none of them.
 #[test]
-fn urls_and_events_never_show_the_key() {
-    let url = hosted("eu").websocket_url(&ClientOptions::new());
+fn urls_and_events_show_the_key_never_the_secret() {
+    let config = hosted("eu");
+    let url = config.websocket_url(&ClientOptions::new());
     let event = ConnectionEvent::Connecting {
         url: &url,
         attempt: 0,
     };
-    for shown in [url.to_string(), format!("{url:?}"), event.to_string()] {
-        assert!(!shown.contains(KEY), "{shown}");
+    assert_eq!(url.to_string(), url.as_str());
+    assert_eq!(format!("{url}"), String::from(url.clone()));
+    assert_eq!(event.to_string(), format!("connecting to {}", url.as_str()));
+    for shown in [
+        url.to_string(),
+        format!("{url:?}"),
+        event.to_string(),
+        config.key().to_string(),
+        config.to_string(),
+        format!("{config:?}"),
+    ] {
+        assert!(shown.contains(KEY), "{shown}");
+        assert!(!shown.contains(SECRET), "{shown}");
     }
 }
 

@@ -14,7 +14,7 @@ fn main() {
     println!("cluster: {}", PUSHER.cluster());
     println!("secret:  {}", PUSHER.secret());
     println!("public:  {}", PUSHER.public());
-    // The URL a client opens, as pusher-js builds it (its `Display` masks the key).
+    // The URL a client opens, as pusher-js builds it (the key in it is public).
     println!("connect: {}", PUSHER.websocket_url(&ClientOptions::new()));
     println!("rest:    {}", PUSHER.rest_base_url());
 }

@@ -1,4 +1,4 @@
-//! Unit tests of the typed configuration: masking, redaction, comparison.
+//! Unit tests of the typed configuration: what it shows, redaction, comparison, `const`.
 
 use super::*;
 
@@ -9,18 +9,63 @@ const CONFIG: PusherConfig = PusherConfig::__from_parts(
 );
 
 #[test]
-fn debug_and_display_never_show_key_or_secret() {
+fn debug_and_display_show_the_key_never_the_secret() {
     for shown in [
         format!("{CONFIG:?}"),
         CONFIG.to_string(),
         format!("{:#?}", CONFIG),
     ] {
         assert!(!shown.contains("0f1e2d3c4b5a69788796"), "{shown}");
-        assert!(!shown.contains("a1b2c3d4e5f60718293a"), "{shown}");
-        assert!(shown.contains("20 chars"), "{shown}");
+        assert!(shown.contains("a1b2c3d4e5f60718293a"), "{shown}");
+        assert!(shown.contains("[redacted secret, 20 chars]"), "{shown}");
     }
     assert_eq!(CONFIG.secret().expose_secret(), "0f1e2d3c4b5a69788796");
     assert_eq!(CONFIG.key().as_str(), "a1b2c3d4e5f60718293a");
+    assert_eq!(
+        CONFIG.to_string(),
+        "app 1234567, key a1b2c3d4e5f60718293a, cluster eu, secret [redacted secret, 20 chars]"
+    );
+    assert_eq!(
+        format!("{CONFIG:?}"),
+        "PusherConfig { app_id: AppId(`1…` (7 chars)), \
+         secret: Secret([redacted secret, 20 chars]), \
+         public: PublicConfig { key: Key(\"a1b2c3d4e5f60718293a\"), cluster: Cluster(\"eu\"), \
+         host: None, port: None, scheme: None } }"
+    );
+}
+
+/// A self-hosted server may use one word for key and secret (`local`): the key is then masked,
+/// so that no `Display` or `Debug` of the config shows the secret.
+#[test]
+fn a_key_equal_to_the_secret_is_masked() {
+    let config = PusherConfig::__from_parts(
+        AppId::from_static("app-id"),
+        Secret::from_static("local-dev-word"),
+        PublicConfig::__from_parts(
+            Key::from_static("local-dev-word"),
+            Cluster::from_static("mt1"),
+            Some(Host::from_static("localhost")),
+            Some(6001),
+            Some(Scheme::Http),
+        ),
+    );
+    for shown in [
+        config.to_string(),
+        format!("{config:?}"),
+        format!("{config:#?}"),
+    ] {
+        assert!(!shown.contains("local-dev-word"), "{shown}");
+    }
+    assert_eq!(
+        config.to_string(),
+        "app app-id, key lo… (14 chars), http://localhost:6001, secret [redacted secret, 14 chars]"
+    );
+    assert!(
+        format!("{config:?}").contains("key: Key(`lo…` (14 chars))"),
+        "{config:?}"
+    );
+    // The public part alone holds no secret to compare with: the key is public there.
+    assert!(config.public().to_string().contains("local-dev-word"));
 }
 
 #[test]
@@ -41,10 +86,15 @@ fn secret_display_and_debug_are_the_one_redaction() {
 }
 
 #[test]
-fn key_display_uses_the_plain_mask() {
-    assert_eq!(CONFIG.key().to_string(), "a1b2… (20 chars)");
-    assert_eq!(Key::from_static("abc").to_string(), "(3 chars)");
-    assert_eq!(format!("{:?}", CONFIG.key()), "Key(`a1b2…` (20 chars))");
+fn key_displays_whole() {
+    assert_eq!(CONFIG.key().to_string(), "a1b2c3d4e5f60718293a");
+    assert_eq!(Key::from_static("abc").to_string(), "abc");
+    assert_eq!(
+        format!("{:?}", CONFIG.key()),
+        "Key(\"a1b2c3d4e5f60718293a\")"
+    );
+    // `Display` pads like a `str`.
+    assert_eq!(format!("[{:>5}]", Key::from_static("abc")), "[  abc]");
 }
 
 #[test]
@@ -68,6 +118,29 @@ fn cluster_and_app_id_display_plainly() {
     assert_eq!(CONFIG.app_id().to_string(), "1234567");
     assert_eq!(
         CONFIG.public().to_string(),
-        "key a1b2… (20 chars), cluster eu"
+        "key a1b2c3d4e5f60718293a, cluster eu"
     );
+}
+
+/// The getters are `const fn`: the parts of a config in a `static` are constants too.
+#[test]
+fn getters_are_const() {
+    static PUSHER: PusherConfig = CONFIG;
+    const KEY: &Key = PUSHER.key();
+    const APP_ID: &AppId = PUSHER.app_id();
+    const CLUSTER: &Cluster = PUSHER.cluster();
+    const HOST: Option<&Host> = PUSHER.host();
+    const PORT: Option<u16> = PUSHER.port();
+    const SCHEME: Scheme = PUSHER.scheme();
+    const SECRET: &Secret = PUSHER.secret();
+    const PUBLIC: &PublicConfig = PUSHER.public();
+    const SET: bool = PUBLIC.scheme_is_set();
+    assert_eq!(KEY.as_str(), "a1b2c3d4e5f60718293a");
+    assert_eq!(APP_ID.as_str(), "1234567");
+    assert_eq!(CLUSTER.as_str(), "eu");
+    assert_eq!(
+        (HOST, PORT, SCHEME, SET),
+        (None, None, Scheme::Https, false)
+    );
+    assert_eq!(SECRET.expose_secret(), "0f1e2d3c4b5a69788796");
 }

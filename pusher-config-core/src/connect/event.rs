@@ -10,9 +10,12 @@ use crate::mask::MaskedTokens;
 
 /// One step of a client's connection lifecycle. The crate does no I/O: a client loop creates
 /// these and calls [`ConnectionEvent::log`] (feature `tracing`), or formats them with
-/// `Display`. Nothing shown (`Display`, `Debug`, logged fields) includes the whole key: URLs
-/// are shown masked, and so is every token of 12 or more letters, digits, `_` or `-` in a
-/// close reason (Pusher's 4001 reason quotes the key it refused).
+/// `Display`. A URL is shown whole: the key in it is public and passed the rules. Free text
+/// from elsewhere is not: every token of 12 or more letters, digits, `_` or `-` in a close
+/// reason or an error is masked, since Pusher's 4001 reason quotes the key it refused (which
+/// may be another service's credential pasted as the key) and a library's error may quote
+/// anything. Nothing shown (`Display`, `Debug`, logged fields) includes the secret: no event
+/// holds it.
 ///
 /// ```
 /// # extern crate pusher_config_core as pusher_config;
@@ -29,7 +32,7 @@ use crate::mask::MaskedTokens;
 pub enum ConnectionEvent<'a> {
     /// Opening the WebSocket; `attempt` 0 is the first connection.
     Connecting {
-        /// The URL (logged with its key masked).
+        /// The URL (shown and logged whole).
         url: &'a WebSocketUrl,
         /// 0 for the first connection, then the reconnection attempt.
         attempt: u32,
@@ -170,7 +173,7 @@ impl fmt::Display for ConnectionEvent<'_> {
                 }
                 Ok(())
             }
-            // A WebSocket library's error may quote the URL, key included.
+            // A WebSocket library's error is free text that may quote anything: long tokens masked.
             ConnectionEvent::Failed { error } => {
                 write!(f, "connection failed: {}", MaskedTokens(&error.to_string()))
             }
@@ -198,7 +201,8 @@ impl ConnectionEvent<'_> {
     /// code that forbids reconnecting and `GaveUp` at ERROR, other failures and closes at
     /// WARN, connecting, connected and closes that reconnect at once at INFO, scheduled
     /// reconnections at DEBUG. The message is the event's `Display`; fields carry the
-    /// structured values (`url` masked, `attempt`, `code`, `retry`, `delay_ms`…).
+    /// structured values (`url`, `attempt`, `code`, `retry`, `delay_ms`…; a close `reason`
+    /// and an `error` with long tokens masked).
     pub fn log(&self) {
         macro_rules! emit {
             ($($field:tt)*) => {

@@ -1,20 +1,19 @@
-//! The URLs to connect to: [`WebSocketUrl`] (the one pusher-js opens, logged with its key
-//! masked) and the REST API's base URL.
+//! The URLs to connect to: [`WebSocketUrl`] (the one pusher-js opens) and the REST API's base
+//! URL.
 
 use std::borrow::Cow;
 use std::fmt;
-use std::ops::Range;
 
 use super::ClientOptions;
-use crate::mask::MaskedPlain;
 use crate::percent::PercentEncoded;
 use crate::{PublicConfig, PusherConfig};
 
 /// The Pusher Channels protocol version sent as `protocol=7`, as pusher-js 8 sends it.
 pub const PROTOCOL_VERSION: u8 = 7;
 
-/// A WebSocket URL to connect to. [`WebSocketUrl::as_str`] gives it whole; `Display` and
-/// `Debug` mask the app key, as everywhere in this crate, so the URL can be logged.
+/// A WebSocket URL to connect to. `Display` is the URL itself, the same text as
+/// [`WebSocketUrl::as_str`] and `String::from(url)`: the app key in it is public (every browser
+/// sends it), so the URL can be logged and handed to a client as it is.
 ///
 /// ```
 /// # extern crate pusher_config_core as pusher_config;
@@ -25,13 +24,13 @@ pub const PROTOCOL_VERSION: u8 = 7;
 /// let url = config.websocket_url(&ClientOptions::new().with_client("js", "8.6.0"));
 /// assert_eq!(
 ///     url.to_string(),
-///     "wss://ws-eu.pusher.com:443/app/278d… (20 chars)?protocol=7&client=js&version=8.6.0&flash=false",
+///     "wss://ws-eu.pusher.com:443/app/278d425bdf160c739803?protocol=7&client=js&version=8.6.0&flash=false",
 /// );
+/// assert_eq!(url.to_string(), url.as_str());
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct WebSocketUrl {
     url: String,
-    key: Range<usize>,
 }
 
 impl WebSocketUrl {
@@ -64,22 +63,15 @@ impl From<WebSocketUrl> for String {
 }
 
 impl fmt::Display for WebSocketUrl {
-    /// The URL with the key masked as everywhere in this crate (its first characters and its
-    /// length).
+    /// The URL, key included.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}{}{}",
-            &self.url[..self.key.start],
-            MaskedPlain(&self.url[self.key.clone()]),
-            &self.url[self.key.end..]
-        )
+        f.pad(&self.url)
     }
 }
 
 impl fmt::Debug for WebSocketUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "WebSocketUrl(\"{self}\")")
+        write!(f, "WebSocketUrl({:?})", self.url)
     }
 }
 
@@ -127,7 +119,7 @@ impl PublicConfig {
     /// `?protocol=7&client={name}&version={version}&flash=false`. The port is always
     /// written, 443 or 80 included.
     ///
-    /// `Display` of the result masks the key; [`WebSocketUrl::as_str`] gives the URL.
+    /// `Display` of the result is the URL, as [`WebSocketUrl::as_str`] is.
     pub fn websocket_url(&self, options: &ClientOptions) -> WebSocketUrl {
         let tls = options.tls_for(self);
         let mut url = String::with_capacity(128);
@@ -136,9 +128,7 @@ impl PublicConfig {
         url.push(':');
         url.push_str(&self.websocket_port(tls).to_string());
         url.push_str("/app/");
-        let start = url.len();
         push_encoded(&mut url, self.key().as_str());
-        let key = start..url.len();
         url.push_str("?protocol=");
         url.push_str(&PROTOCOL_VERSION.to_string());
         url.push_str("&client=");
@@ -146,7 +136,7 @@ impl PublicConfig {
         url.push_str("&version=");
         push_encoded(&mut url, options.client_version());
         url.push_str("&flash=false");
-        WebSocketUrl { url, key }
+        WebSocketUrl { url }
     }
 
     /// The REST API's base URL, without a path: `{scheme}://{host}[:{port}]`. The host is the
