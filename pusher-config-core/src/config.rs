@@ -27,8 +27,11 @@ macro_rules! public_string {
             }
 
             /// The value.
-            pub fn as_str(&self) -> &str {
-                &self.0
+            pub const fn as_str(&self) -> &str {
+                match &self.0 {
+                    Cow::Borrowed(value) => value,
+                    Cow::Owned(value) => value.as_str(),
+                }
             }
         }
 
@@ -137,8 +140,11 @@ impl Secret {
     }
 
     /// The secret itself. Keep it on the server.
-    pub fn expose_secret(&self) -> &str {
-        &self.0
+    pub const fn expose_secret(&self) -> &str {
+        match &self.0 {
+            Cow::Borrowed(value) => value,
+            Cow::Owned(value) => value.as_str(),
+        }
     }
 }
 

@@ -7,6 +7,9 @@ const CLUSTER: &pusher_config::Cluster = PUSHER.cluster();
 const PORT: Option<u16> = PUSHER.port();
 const TLS: bool = PUSHER.scheme().is_tls();
 const PUBLIC: &pusher_config::PublicConfig = PUSHER.public();
+// As the README promises: a value's text is a constant too.
+const N: usize = PUSHER.key().as_str().len();
+const CLUSTER_TEXT: &str = PUSHER.cluster().as_str();
 
 fn main() {
     assert_eq!(KEY.as_str(), "9c2e4b7a1f08d3e65b4a");
@@ -15,4 +18,6 @@ fn main() {
     assert_eq!(PORT, None);
     assert!(TLS);
     assert_eq!(PUBLIC.key(), KEY);
+    assert_eq!(N, 20);
+    assert_eq!(CLUSTER_TEXT, "eu");
 }
