@@ -50,7 +50,7 @@ pub use options::{
     ClientOptions, Transport, DEFAULT_CLIENT_NAME, DEFAULT_CLIENT_VERSION, WEBSOCKET_ONLY,
 };
 #[cfg(feature = "serde")]
-pub use pusher_js::PusherJsOptions;
+pub use pusher_js::{AuthEndpoint, PusherJsOptions};
 pub use reconnect::{Delays, ReconnectPolicy};
 pub use url::{WebSocketUrl, PROTOCOL_VERSION};
 

@@ -37,10 +37,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
-use pusher_config::connect::{ClientOptions, PusherJsOptions};
+use pusher_config::connect::ClientOptions;
 use pusher_config::signing::{ChannelAuth, SigningError, UserAuth};
 use pusher_config::PusherConfig;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// What the handlers share: the config and the options JSON, rendered once at start.
 struct App {
@@ -140,38 +140,16 @@ fn var(name: &str) -> Result<Option<String>, String> {
 
 /// The pusher-js options of the config, plus what only the app knows: where its auth endpoints
 /// are and the server's WebSocket path.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PageOptions<'a> {
-    #[serde(flatten)]
-    pusher: PusherJsOptions<'a>,
-    channel_authorization: Endpoint<'a>,
-    user_authentication: Endpoint<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ws_path: Option<&'a str>,
-}
-
-/// pusher-js's `{ endpoint, transport }`: `ajax` POSTs a form to `endpoint`.
-#[derive(Serialize)]
-struct Endpoint<'a> {
-    endpoint: &'a str,
-    transport: &'static str,
-}
-
 fn options_json(config: &PusherConfig, front_end: &FrontEnd) -> serde_json::Result<String> {
     let client = ClientOptions::new();
-    serde_json::to_string(&PageOptions {
-        pusher: config.pusher_js_options(&client),
-        channel_authorization: Endpoint {
-            endpoint: &front_end.channel_auth_endpoint,
-            transport: "ajax",
-        },
-        user_authentication: Endpoint {
-            endpoint: &front_end.user_auth_endpoint,
-            transport: "ajax",
-        },
-        ws_path: front_end.ws_path.as_deref(),
-    })
+    let mut options = config
+        .pusher_js_options(&client)
+        .channel_authorization(&front_end.channel_auth_endpoint)
+        .user_authentication(&front_end.user_auth_endpoint);
+    if let Some(path) = &front_end.ws_path {
+        options = options.ws_path(path);
+    }
+    serde_json::to_string(&options)
 }
 
 async fn options(State(app): State<Arc<App>>) -> impl IntoResponse {

@@ -20,7 +20,10 @@ use crate::{PublicConfig, PusherConfig};
 /// - `wsHost` appears with a configured host, `wsPort` and `wssPort` (both the configured
 ///   port) with a configured port;
 /// - timeouts are in milliseconds;
-/// - there is no `maxReconnectionAttempts`: pusher-js has no such option and retries forever.
+/// - there is no `maxReconnectionAttempts`: pusher-js has no such option and retries forever;
+/// - `channelAuthorization`, `userAuthentication` and `wsPath` appear when set with
+///   [`PusherJsOptions::channel_authorization`], [`PusherJsOptions::user_authentication`] and
+///   [`PusherJsOptions::ws_path`]: where the app's endpoints are is known to the app only.
 ///
 /// `Debug` shows every field, the key whole: it is public, and this object hands it to the
 /// browser.
@@ -41,6 +44,71 @@ pub struct PusherJsOptions<'a> {
     activity_timeout: u64,
     pong_timeout: u64,
     unavailable_timeout: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    channel_authorization: Option<AuthEndpoint<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    user_authentication: Option<AuthEndpoint<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ws_path: Option<&'a str>,
+}
+
+/// pusher-js's `{ "endpoint": …, "transport": "ajax" }`: where it POSTs the form
+/// (`socket_id`, `channel_name`) to authorize a channel or sign a user in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct AuthEndpoint<'a> {
+    endpoint: &'a str,
+    transport: &'static str,
+}
+
+impl<'a> PusherJsOptions<'a> {
+    /// pusher-js's `channelAuthorization`: the app's endpoint that authorizes `private-` and
+    /// `presence-` channels (a relative path or a URL), posted to with `ajax`.
+    ///
+    /// ```
+    /// # extern crate pusher_config_core as pusher_config;
+    /// # use pusher_config::{Cluster, Key, PublicConfig};
+    /// use pusher_config::connect::ClientOptions;
+    /// # let config = PublicConfig::__from_parts(
+    /// #     Key::from_static("278d425bdf160c739803"), Cluster::from_static("eu"), None, None, None);
+    /// let client = ClientOptions::new();
+    /// let options = config
+    ///     .pusher_js_options(&client)
+    ///     .channel_authorization("/pusher/auth")
+    ///     .user_authentication("/pusher/user-auth")
+    ///     .ws_path("/realtime");
+    /// let json = serde_json::to_value(&options).unwrap();
+    /// assert_eq!(json["channelAuthorization"]["endpoint"], "/pusher/auth");
+    /// assert_eq!(json["channelAuthorization"]["transport"], "ajax");
+    /// assert_eq!(json["userAuthentication"]["endpoint"], "/pusher/user-auth");
+    /// assert_eq!(json["wsPath"], "/realtime");
+    /// ```
+    #[must_use]
+    pub fn channel_authorization(mut self, endpoint: &'a str) -> Self {
+        self.channel_authorization = Some(AuthEndpoint {
+            endpoint,
+            transport: "ajax",
+        });
+        self
+    }
+
+    /// pusher-js's `userAuthentication`: the app's endpoint that signs users in
+    /// (`pusher.signin()`), posted to with `ajax`.
+    #[must_use]
+    pub fn user_authentication(mut self, endpoint: &'a str) -> Self {
+        self.user_authentication = Some(AuthEndpoint {
+            endpoint,
+            transport: "ajax",
+        });
+        self
+    }
+
+    /// pusher-js's `wsPath`: a path before `/app/KEY` where the server (or a proxy in front
+    /// of it) serves WebSockets, as in `wss://example.org/realtime/app/KEY`.
+    #[must_use]
+    pub fn ws_path(mut self, path: &'a str) -> Self {
+        self.ws_path = Some(path);
+        self
+    }
 }
 
 impl Serialize for Transport {
@@ -76,6 +144,9 @@ impl PublicConfig {
             activity_timeout: millis(options.activity_timeout()),
             pong_timeout: millis(options.pong_timeout()),
             unavailable_timeout: millis(options.unavailable_timeout()),
+            channel_authorization: None,
+            user_authentication: None,
+            ws_path: None,
         }
     }
 }
