@@ -16,6 +16,8 @@ macro_rules! public_string {
         pub struct $name(Cow<'static, str>);
 
         impl $name {
+            /// Not public API: for the expansion of `pusher_config!()`, which builds this in a
+            /// `const` context from a value it has already checked. Not covered by semver.
             #[doc(hidden)]
             pub const fn from_static(value: &'static str) -> Self {
                 Self(Cow::Borrowed(value))
@@ -51,15 +53,66 @@ macro_rules! public_string {
 }
 
 public_string! {
-    /// A Pusher app id (digits on Pusher's hosted service).
+    /// A Pusher app id (digits on Pusher's hosted service). `Display` shows it; `Debug` masks
+    /// it, as a server value.
+    ///
+    /// ```
+    /// # extern crate pusher_config_core as pusher_config;
+    /// # #[cfg(feature = "rules")] {
+    /// use pusher_config::PusherConfig;
+    ///
+    /// let config = PusherConfig::builder()
+    ///     .app_id("1234567")
+    ///     .key("9c2e5b0f4d7a18e36c41")
+    ///     .secret("e0b7d2a94c5f13868a2d")
+    ///     .cluster("eu")
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(format!("/apps/{}/events", config.app_id()), "/apps/1234567/events");
+    /// assert!(!format!("{:?}", config.app_id()).contains("1234567"));
+    /// # }
+    /// ```
     AppId
 }
 public_string! {
     /// A Pusher cluster (`mt1`, `eu`, …), or the name a self-hosted setup gives.
+    ///
+    /// ```
+    /// # extern crate pusher_config_core as pusher_config;
+    /// # #[cfg(feature = "rules")] {
+    /// use pusher_config::PusherConfig;
+    ///
+    /// let config = PusherConfig::builder()
+    ///     .app_id("1234567")
+    ///     .key("9c2e5b0f4d7a18e36c41")
+    ///     .secret("e0b7d2a94c5f13868a2d")
+    ///     .cluster("eu")
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(format!("ws-{}.pusher.com", config.cluster()), "ws-eu.pusher.com");
+    /// assert_eq!(config.cluster().as_str(), "eu");
+    /// # }
+    /// ```
     Cluster
 }
 public_string! {
     /// The host of a self-hosted Pusher-protocol server (soketi, sockudo, Laravel Reverb…).
+    ///
+    /// ```
+    /// # extern crate pusher_config_core as pusher_config;
+    /// # #[cfg(feature = "rules")] {
+    /// use pusher_config::PublicConfig;
+    ///
+    /// let public = PublicConfig::builder()
+    ///     .key("app-key")
+    ///     .host("soketi.internal")
+    ///     .port(6001)
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(public.host().map(|host| host.as_str()), Some("soketi.internal"));
+    /// assert_eq!(public.port(), Some(6001));
+    /// # }
+    /// ```
     Host
 }
 public_string! {
@@ -129,6 +182,8 @@ fn same_secret(a: &str, b: &str) -> bool {
 impl Eq for Secret {}
 
 impl Secret {
+    /// Not public API: for the expansion of `pusher_config!()`, which builds this in a `const`
+    /// context from a value it has already checked. Not covered by semver.
     #[doc(hidden)]
     pub const fn from_static(value: &'static str) -> Self {
         Self(Cow::Borrowed(value))
@@ -161,6 +216,15 @@ impl fmt::Debug for Secret {
 }
 
 /// `http` or `https`: how a self-hosted server (or `PUSHER_SCHEME`) is reached.
+///
+/// ```
+/// # extern crate pusher_config_core as pusher_config;
+/// use pusher_config::Scheme;
+///
+/// assert_eq!(Scheme::Https.as_str(), "https");
+/// assert_eq!(Scheme::Http.to_string(), "http");
+/// assert!(Scheme::Https.is_tls() && !Scheme::Http.is_tls());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scheme {
     /// Plain HTTP and `ws://`.
@@ -199,6 +263,23 @@ pub const DEFAULT_CLUSTER: &str = "mt1";
 /// `pusher_config!(client)` expands to one; [`PusherConfig::public`] gives the server's.
 /// `Display` and `Debug` show the key whole (it is public), and the host whole unless it could
 /// be a credential.
+///
+/// ```
+/// # extern crate pusher_config_core as pusher_config;
+/// # #[cfg(feature = "rules")] {
+/// use pusher_config::{PublicConfig, Scheme, DEFAULT_CLUSTER};
+///
+/// let public = PublicConfig::builder()
+///     .key("app-key")
+///     .host("ws.example.org")
+///     .port(6001)
+///     .build()
+///     .unwrap();
+/// assert_eq!(public.scheme(), Scheme::Https);
+/// assert!(!public.scheme_is_set());
+/// assert_eq!(public.cluster().as_str(), DEFAULT_CLUSTER);
+/// # }
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct PublicConfig {
     key: Key,
@@ -209,6 +290,9 @@ pub struct PublicConfig {
 }
 
 impl PublicConfig {
+    /// Not public API: for the expansion of `pusher_config!()`, which builds this in a `const`
+    /// context from values it has already checked. Not covered by semver: it may change or go in
+    /// any release (the macro and this crate are pinned to the same exact version).
     #[doc(hidden)]
     pub const fn __from_parts(
         key: Key,
@@ -384,6 +468,9 @@ pub struct PusherConfig {
 }
 
 impl PusherConfig {
+    /// Not public API: for the expansion of `pusher_config!()`, which builds this in a `const`
+    /// context from values it has already checked. Not covered by semver: it may change or go in
+    /// any release (the macro and this crate are pinned to the same exact version).
     #[doc(hidden)]
     pub const fn __from_parts(app_id: AppId, secret: Secret, public: PublicConfig) -> Self {
         Self {
