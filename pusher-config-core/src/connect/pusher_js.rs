@@ -203,7 +203,8 @@ mod tests {
             format!("{js:?}"),
             "PusherJsOptions { key: \"a1b2c3d4e5f60718293a\", cluster: \"eu\", force_tls: true, \
              enabled_transports: [Ws, Wss], ws_host: None, ws_port: None, wss_port: None, \
-             activity_timeout: 120000, pong_timeout: 30000, unavailable_timeout: 10000 }"
+             activity_timeout: 120000, pong_timeout: 30000, unavailable_timeout: 10000, \
+             channel_authorization: None, user_authentication: None, ws_path: None }"
         );
     }
 
