@@ -3,6 +3,7 @@
 use crate::names::{self, classify, public_prefix, Field, Mode};
 use crate::source::{Var, Vars};
 
+use super::paste_residue::without_residue;
 use super::{clusters, settings};
 
 /// Where Pusher credentials are found, for help notes.
@@ -82,15 +83,22 @@ impl<'a> Context<'a> {
 
     /// Every known variable this mode reads that has a value of its own to check, with its
     /// setting. A cluster that a Pusher host names (a dedicated cluster, not in the list) is
-    /// checked by the host's rules instead.
+    /// checked by the host's rules instead, and the secret's value in another variable by the
+    /// rules about the secret (a value rule would show a few of its characters).
     pub(crate) fn own_values(&self) -> impl Iterator<Item = (&'a str, &'a Var, Field)> + '_ {
         self.vars.iter().filter_map(move |(name, var)| {
-            let field = classify(name)?.field;
+            let known = classify(name)?;
+            let field = known.field;
             let dedicated = field == Field::Cluster
                 && self.value_of(Field::Host).is_some_and(|(_, host)| {
                     clusters::pusher_host_cluster(&host.value).is_some_and(|c| c == var.value)
                 });
-            let skip = !self.mode.reads(field) || var.value.is_empty() || dedicated;
+            let the_secret_elsewhere = !(field == Field::Secret && known.public.is_none())
+                && self.is_the_secret(&var.value);
+            let skip = !self.mode.reads(field)
+                || var.value.is_empty()
+                || dedicated
+                || the_secret_elsewhere;
             (!skip).then_some((name, var, field))
         })
     }
@@ -126,6 +134,15 @@ impl<'a> Context<'a> {
             })
             .collect();
         Some((secret_name, holders))
+    }
+
+    /// Whether `value` is the secret of a server's configuration, maybe with paste residue
+    /// around it (`" <secret> "`): such a value is reported as the secret it is, never shown.
+    pub(crate) fn is_the_secret(&self, value: &str) -> bool {
+        let Some((_, secret)) = self.value_of(Field::Secret).filter(|_| self.is_server()) else {
+            return false;
+        };
+        value == secret.value || without_residue(value) == secret.value
     }
 
     /// How to replace a leaked secret.

@@ -100,7 +100,7 @@ pub(crate) fn check_secret_in_public_variable(cx: &Context, out: &mut Findings) 
 /// self-hosted `local`/`local` setup exposes nothing more). Found even where
 /// [`Context::holding_the_secret`] does not look: the key's mirrors, and a malformed secret.
 pub(crate) fn check_mirror_holds_secret(cx: &Context, out: &mut Findings) {
-    let Some((secret_name, secret)) = cx.value_of(Field::Secret).filter(|_| cx.is_server()) else {
+    let Some((secret_name, _)) = cx.value_of(Field::Secret).filter(|_| cx.is_server()) else {
         return;
     };
     for field in Field::ALL.into_iter().filter(|f| f.is_public()) {
@@ -108,7 +108,7 @@ pub(crate) fn check_mirror_holds_secret(cx: &Context, out: &mut Findings) {
         for (name, var) in cx.mirrors(field) {
             let mirrors_key =
                 field == Field::Key && server.is_some_and(|(_, key)| key.value == var.value);
-            if !var.value.is_empty() && var.value == secret.value && !mirrors_key {
+            if !var.value.is_empty() && cx.is_the_secret(&var.value) && !mirrors_key {
                 out.own(mirror_holds_secret(cx, field, (name, var), secret_name));
             }
         }

@@ -5,7 +5,7 @@
 //! shared (`pk_live_` by Stripe, Clerk and Paystack; `sk-` by OpenAI, Anthropic and others) and
 //! the value does not tell them apart, the entry says so instead of guessing.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex_lite::Regex;
 
@@ -115,24 +115,55 @@ const TABLE: &[Entry] = &[
     ),
 ];
 
-/// The table's patterns, compiled once.
-static ANCHORED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    TABLE
-        .iter()
-        .map(|entry| Regex::new(entry.pattern).expect("provider patterns are tested"))
-        .collect()
-});
+/// The table's patterns, each compiled when a value could first match it (see [`literal`]):
+/// a check of a typical `.env` compiles a handful, not all of them.
+static ANCHORED: [OnceLock<Regex>; TABLE.len()] = [const { OnceLock::new() }; TABLE.len()];
 
-/// The table's patterns without their anchors, for [`recognise_within`].
-static UNANCHORED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    TABLE
-        .iter()
-        .map(|entry| {
-            let pattern = entry.pattern.trim_start_matches('^').trim_end_matches('$');
-            Regex::new(pattern).expect("provider patterns are tested")
-        })
-        .collect()
-});
+/// The table's patterns without their anchors, for [`recognise_within`], compiled likewise.
+static UNANCHORED: [OnceLock<Regex>; TABLE.len()] = [const { OnceLock::new() }; TABLE.len()];
+
+impl Entry {
+    /// The pattern, anchored or not, compiled once.
+    fn regex(&self, index: usize, anchored: bool) -> &'static Regex {
+        let (cell, pattern) = if anchored {
+            (&ANCHORED[index], self.pattern)
+        } else {
+            let bare = self.pattern.trim_start_matches('^').trim_end_matches('$');
+            (&UNANCHORED[index], bare)
+        };
+        cell.get_or_init(|| Regex::new(pattern).expect("provider patterns are tested"))
+    }
+}
+
+/// The literal text every match of `pattern` starts with: the plain characters at the start of
+/// its prefix group (`pk_` of `^(?P<p>pk_(?:live|test)_)…`), empty when it starts with a
+/// class or an alternation. Values without it are not tried against the pattern.
+fn literal(pattern: &str) -> String {
+    let rest = pattern.trim_start_matches('^');
+    let rest = rest.strip_prefix("(?P<p>").unwrap_or(rest);
+    let mut literal = String::new();
+    let mut chars = rest.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(escaped @ ('.' | '-' | '_')) => literal.push(escaped),
+                _ => break,
+            },
+            c if c.is_ascii_alphanumeric() || c == '_' || c == '-' => literal.push(c),
+            // A quantifier makes the character before it optional.
+            '?' | '*' | '{' => {
+                literal.pop();
+                break;
+            }
+            _ => break,
+        }
+    }
+    literal
+}
+
+/// Each entry's [`literal`], worked out once.
+static LITERALS: LazyLock<Vec<String>> =
+    LazyLock::new(|| TABLE.iter().map(|entry| literal(entry.pattern)).collect());
 
 /// The other service whose credential `value` is, if any.
 pub(crate) fn recognise(value: &str) -> Option<Foreign> {
@@ -148,8 +179,10 @@ pub(crate) fn recognise_within(value: &str) -> Option<Foreign> {
     }
     TABLE
         .iter()
-        .zip(UNANCHORED.iter())
-        .find_map(|(entry, regex)| {
+        .enumerate()
+        .filter(|(index, _)| value.contains(LITERALS[*index].as_str()))
+        .find_map(|(index, entry)| {
+            let regex = entry.regex(index, false);
             let starts_a_word = regex.find_iter(value).any(|m| {
                 let before = value[..m.start()].chars().next_back();
                 !before.is_some_and(|c| c.is_ascii_alphanumeric())
@@ -167,10 +200,10 @@ pub(crate) fn recognise_within(value: &str) -> Option<Foreign> {
 fn recognise_entry(value: &str) -> Option<(usize, Foreign)> {
     TABLE
         .iter()
-        .zip(ANCHORED.iter())
         .enumerate()
-        .find_map(|(index, (entry, regex))| {
-            let captures = regex.captures(value)?;
+        .filter(|(index, _)| value.starts_with(LITERALS[*index].as_str()))
+        .find_map(|(index, entry)| {
+            let captures = entry.regex(index, true).captures(value)?;
             if entry.confirm.is_some_and(|confirm| !confirm(value)) {
                 return None;
             }

@@ -6,8 +6,11 @@ fn provider(value: &str) -> Option<&'static str> {
 
 #[test]
 fn every_pattern_compiles() {
-    assert_eq!(ANCHORED.len(), TABLE.len());
-    assert_eq!(UNANCHORED.len(), TABLE.len());
+    for (index, entry) in TABLE.iter().enumerate() {
+        // Every pattern compiles, both ways.
+        entry.regex(index, true);
+        entry.regex(index, false);
+    }
 }
 
 #[test]
@@ -176,4 +179,17 @@ fn pusher_shaped_and_self_hosted_values_are_not_foreign() {
     ] {
         assert_eq!(recognise(value), None, "{value}");
     }
+}
+
+#[test]
+fn the_literal_a_pattern_starts_with_is_required_of_every_match() {
+    assert_eq!(literal(r"^(?P<p>pk_(?:live|test)_)[A-Za-z0-9]{8,}$"), "pk_");
+    assert_eq!(literal(r"^(?P<p>SG\.)[A-Za-z0-9_-]{16,32}$"), "SG.");
+    assert_eq!(literal(r"^(?P<p>[ps]k_(?:live|test)_)[0-9a-f]{40}$"), "");
+    assert_eq!(
+        literal(r"^(?P<p>sk-(?:proj-|svcacct-|admin-)?)T3BlbkFJ$"),
+        "sk-"
+    );
+    assert_eq!(literal(r"^(?P<p>ab?c)$"), "a");
+    assert_eq!(literal(r"^(?P<p>)[0-9a-f]{32}$"), "");
 }

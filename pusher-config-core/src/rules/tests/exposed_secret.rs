@@ -236,3 +236,16 @@ fn a_server_setting_expanded_from_the_secret_is_not_exposed() {
         }
     }
 }
+
+#[test]
+fn the_secret_with_residue_in_a_key_mirror_is_exposed_and_not_shown_at_all() {
+    let padded = format!(" {SECRET} ");
+    let problems = server_fail(hosted().set("NEXT_PUBLIC_PUSHER_KEY", &padded));
+    only(
+        &problems,
+        ProblemKind::ExposedSecret,
+        "NEXT_PUBLIC_PUSHER_KEY",
+    );
+    // Not even the four characters a masked value shows.
+    assert!(!problems.to_string().contains(&SECRET[..4]), "{problems}");
+}
