@@ -33,5 +33,6 @@ pub mod signing;
 pub mod source;
 
 pub use config::{
-    AppId, Cluster, Host, Key, PublicConfig, PusherConfig, Scheme, Secret, DEFAULT_CLUSTER,
+    AppId, Cluster, EncryptionMasterKey, Host, Key, PublicConfig, PusherConfig, Scheme, Secret,
+    DEFAULT_CLUSTER,
 };

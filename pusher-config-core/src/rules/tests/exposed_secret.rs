@@ -236,3 +236,28 @@ fn a_server_setting_expanded_from_the_secret_is_not_exposed() {
         }
     }
 }
+
+#[test]
+fn the_encryption_master_key_in_a_public_variable_is_an_exposed_secret() {
+    let key = "bfJ8MRJ7VV3j6vBhCfmPBBRQJ1gqxvA8zbF0Rl+YjP0=";
+    let base = hosted().set("PUSHER_ENCRYPTION_MASTER_KEY_BASE64", key);
+    // By its name, whatever it holds.
+    for name in [
+        "NEXT_PUBLIC_PUSHER_ENCRYPTION_MASTER_KEY_BASE64",
+        "VITE_PUSHER_ENCRYPTION_MASTER_KEY",
+    ] {
+        let problems = server_fail(base.clone().set(name, key));
+        only(&problems, ProblemKind::ExposedSecret, name);
+        assert_no_leak(&problems, key);
+    }
+    // By its value, whatever the name.
+    let problems = server_fail(base.set("VITE_E2E_KEY", key));
+    let problem = only(&problems, ProblemKind::ExposedSecret, "VITE_E2E_KEY");
+    assert!(
+        problem
+            .message
+            .contains("holds the value of `PUSHER_ENCRYPTION_MASTER_KEY_BASE64`"),
+        "{problem}"
+    );
+    assert_no_leak(&problems, key);
+}
