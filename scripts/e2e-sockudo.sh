@@ -86,6 +86,9 @@ echo "example: $axum_example"
 app_id=2047711
 key=6b1e9f3a0c7d52e48a1f
 secret=d03c8a7e1f52b96e4a0c
+# The master key of end-to-end encrypted channels: 32 bytes in base64, known to e2e-peer only
+# (the server never has it: it relays encrypted data as it is).
+master_key=3q2+7wCx1lQfZ0c9VtA8Yk2nRbE4uJ6pLmW5oHiGzXs=
 free_port() {
   node -e '
     const server = require("net").createServer();
@@ -215,6 +218,7 @@ status=0
   E2E_PEER="$peer" E2E_AXUM="$axum_url" \
     PUSHER_APP_ID="$app_id" PUSHER_KEY="$key" PUSHER_SECRET="$secret" \
     PUSHER_HOST=127.0.0.1 PUSHER_PORT="$port" PUSHER_SCHEME=http \
+    PUSHER_ENCRYPTION_MASTER_KEY_BASE64="$master_key" \
     exec node tests/e2e/client.mjs
 ) || status=$?
 if ! kill -0 "$server" 2>/dev/null; then

@@ -30,7 +30,11 @@ function noSecretIn(text, ...secrets) {
   return text;
 }
 const run = (...args) =>
-  noSecretIn(execFileSync(peer, args, { encoding: 'utf8' }), process.env.PUSHER_SECRET).trim();
+  noSecretIn(
+    execFileSync(peer, args, { encoding: 'utf8' }),
+    process.env.PUSHER_SECRET,
+    process.env.PUSHER_ENCRYPTION_MASTER_KEY_BASE64,
+  ).trim();
 
 function within(ms, what, promise) {
   let timer;
@@ -95,6 +99,46 @@ async function privateChannelAndTrigger() {
     if (!answer.startsWith('HTTP 200 ')) throw new Error(`trigger answered ${answer}`);
     const data = await within(5000, 'the triggered event', received);
     if (data.hello !== 'from rust' || data.n !== 7) throw new Error(`wrong data ${JSON.stringify(data)}`);
+  } finally {
+    pusher.disconnect();
+  }
+}
+
+// An end-to-end encrypted channel: pusher-js (whose Node build is its encryption build, the one
+// `pusher-js/with-encryption` gives in browsers) subscribes with the crate's authorization and
+// `shared_secret`, the crate encrypts the event's data before signing and sending the trigger,
+// the server relays it as opaque data, and pusher-js decrypts it to what was sent.
+async function encryptedChannelAndTrigger() {
+  if (!process.env.PUSHER_ENCRYPTION_MASTER_KEY_BASE64) throw new Error('PUSHER_ENCRYPTION_MASTER_KEY_BASE64 is not set');
+  const authorizations = [];
+  const pusher = connect((socketId, channelName) => {
+    const auth = JSON.parse(run('auth', socketId, channelName));
+    // A copy: pusher-js deletes `shared_secret` from the object it is given once it has it.
+    authorizations.push({ ...auth });
+    return auth;
+  });
+  try {
+    const channel = pusher.subscribe('private-encrypted-e2e');
+    await within(5000, 'subscription to private-encrypted-e2e', subscribed(channel));
+    if (typeof authorizations[0]?.shared_secret !== 'string') throw new Error('the authorization has no shared_secret');
+    const sent = { hello: 'encrypted from rust', n: 42, text: 'Zoë "Z" 😀' };
+    // What the server relayed, before pusher-js decrypted it.
+    const onTheWire = new Promise((resolve) => {
+      pusher.connection.bind('message', (message) => {
+        if (message.event === 'secret' && message.channel === 'private-encrypted-e2e') resolve(message.data);
+      });
+    });
+    const received = new Promise((resolve) => channel.bind('secret', resolve));
+    const answer = run('trigger', 'private-encrypted-e2e', 'secret', JSON.stringify(sent));
+    if (!answer.startsWith('HTTP 200 ')) throw new Error(`trigger answered ${answer}`);
+    const [wire, data] = await within(5000, 'the encrypted event', Promise.all([onTheWire, received]));
+    const relayed = typeof wire === 'string' ? JSON.parse(wire) : wire;
+    if (typeof relayed?.nonce !== 'string' || typeof relayed?.ciphertext !== 'string'
+      || JSON.stringify(wire).includes('encrypted from rust')) {
+      throw new Error(`the server relayed ${JSON.stringify(wire)}, not {nonce, ciphertext}`);
+    }
+    if (JSON.stringify(data) !== JSON.stringify(sent)) throw new Error(`decrypted ${JSON.stringify(data)}, sent ${JSON.stringify(sent)}`);
+    console.log(`     (relayed {"nonce":"${relayed.nonce.slice(0, 4)}…","ciphertext":"${relayed.ciphertext.slice(0, 4)}…"}, decrypted ${JSON.stringify(data)})`);
   } finally {
     pusher.disconnect();
   }
@@ -311,6 +355,7 @@ let failed = 0;
 const checks = [
   urlConnects,
   privateChannelAndTrigger,
+  encryptedChannelAndTrigger,
   presenceChannel,
   forgedAuthorizationRefused,
   triggerWithWrongSecretRefused,
