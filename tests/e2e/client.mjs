@@ -11,6 +11,7 @@
 // signature"; `pusher:error` 4009), so a server that is down, unreachable or another program
 // fails them too.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import WebSocket from 'ws';
 
@@ -311,6 +312,48 @@ async function axumSignsIn() {
   }
 }
 
+// Webhooks: sockudo is configured to send `channel_occupied` and `member_added` to the example's
+// `POST /pusher/webhooks`, which verifies their signature with the crate and prints one line per
+// typed event. Joining a fresh presence channel through the example must show both lines in its
+// log; a webhook with a forged signature is refused with 401.
+async function axumReceivesWebhooks() {
+  const logFile = process.env.E2E_AXUM_LOG;
+  if (!logFile) throw new Error('E2E_AXUM_LOG is not set: the axum-auth log file');
+  const channelName = 'presence-webhook-e2e';
+  const expected = [
+    `webhook channel_occupied ${channelName} `,
+    `webhook member_added ${channelName} user member-2 `,
+  ];
+  const logged = () => readFileSync(logFile, 'utf8').split('\n');
+  const pusher = await connectThroughAxum();
+  try {
+    await within(5000, `subscription to ${channelName}`, subscribed(pusher.subscribe(channelName)));
+    await within(5000, 'the webhooks in the axum-auth log', new Promise((resolve) => {
+      const poll = setInterval(() => {
+        const lines = logged();
+        if (expected.every((start) => lines.some((line) => line.startsWith(start)))) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 100);
+    }));
+  } finally {
+    pusher.disconnect();
+  }
+  const lines = logged().filter((line) => line.includes(channelName));
+  const body = JSON.stringify({ time_ms: Date.now(), events: [{ name: 'channel_occupied', channel: 'forged' }] });
+  const response = await within(5000, 'POST /pusher/webhooks', fetch(`${axum}/pusher/webhooks`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Pusher-Key': process.env.PUSHER_KEY, 'X-Pusher-Signature': '0'.repeat(64) },
+    body,
+  }));
+  const text = noSecretIn(await response.text(), process.env.PUSHER_SECRET);
+  if (response.status !== 401 || !text.includes('X-Pusher-Signature')) {
+    throw new Error(`a forged webhook answered ${response.status} ${text}; expected 401`);
+  }
+  console.log(`     (${lines.map((line) => line.replace(/ \(time_ms \d+\)$/, '')).join('; ')}; forged: 401)`);
+}
+
 // Requests no pusher-js sends: a forged socket id, a public channel, a missing field, a presence
 // channel without a user. Each is refused with its status and `{"error": …}`; for the socket id
 // the message is the library's own, as e2e-peer prints it. Never the secret.
@@ -363,6 +406,7 @@ const checks = [
   axumAuthorizesChannels,
   axumSignsIn,
   axumRefusesBadRequests,
+  axumReceivesWebhooks,
 ];
 for (const check of checks) {
   try {
