@@ -250,7 +250,7 @@ mod tests {
             ("abcdefghijklmnopqrstuvwxyz012345", "decodes to 24 bytes"),
             ("", "decodes to 0 bytes"),
         ] {
-            let message = parse_encryption_master_key(value).unwrap_err();
+            let message = parse_encryption_master_key(value).expect_err(value);
             assert!(message.contains(why), "{value}: {message}");
             assert!(value.is_empty() || !message.contains(value), "{message}");
         }

@@ -254,7 +254,7 @@ fn an_encrypted_channel_gets_its_shared_secret_with_a_master_key() {
 fn without_a_master_key_the_error_says_to_configure_one() {
     let error = SIGNER
         .authorize_channel("1.1", "private-encrypted-x")
-        .unwrap_err();
+        .expect_err("no master key");
     assert_eq!(error, SigningError::EncryptedChannel);
     assert!(
         error
