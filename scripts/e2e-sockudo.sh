@@ -86,19 +86,40 @@ echo "example: $axum_example"
 app_id=2047711
 key=6b1e9f3a0c7d52e48a1f
 secret=d03c8a7e1f52b96e4a0c
+# The master key of end-to-end encrypted channels: 32 bytes in base64, known to e2e-peer only
+# (the server never has it: it relays encrypted data as it is).
+master_key=3q2+7wCx1lQfZ0c9VtA8Yk2nRbE4uJ6pLmW5oHiGzXs=
 free_port() {
   node -e '
     const server = require("net").createServer();
     server.listen(0, "127.0.0.1", () => { console.log(server.address().port); server.close(); });'
 }
 port="$(free_port)"
+# The axum example's port, chosen now: sockudo sends it webhooks.
+axum_port="$(free_port)"
+axum_url="http://127.0.0.1:$axum_port"
 
 # From an empty folder, so no config/config.toml or config/config.json is read, and with only
 # the environment it needs, so no ambient REDIS_*, APP_MANAGER_*, RUST_LOG... changes it. JSON
-# logs for the readiness line; the metrics listener (its own port) is off; no 10 s drain on stop;
-# user authentication (`pusher.signin()`) on, which sockudo leaves off by default.
+# logs for the readiness line; the metrics listener (its own port) is off; no 10 s drain on stop.
+# The app is given in a config file named with `--config` (sockudo's `SOCKUDO_DEFAULT_APP_*`
+# variables cannot set webhooks): user authentication (`pusher.signin()`) on, which sockudo
+# leaves off by default, and webhooks for occupied channels and added members sent to the axum
+# example, through sockudo's in-memory queue (its default queue is Redis).
 workdir="$(mktemp -d)"
 log="$workdir/sockudo.log"
+sockudo_config="$workdir/sockudo.json"
+# shellcheck disable=SC2016 # JavaScript, not shell, in single quotes
+node -e '
+  const [file, id, key, secret, webhookUrl] = process.argv.slice(1);
+  const app = {
+    id, key, secret, enabled: true,
+    max_connections: 100, enable_client_messages: false, max_client_events_per_second: 100,
+    enable_user_authentication: true,
+    webhooks: [{ url: webhookUrl, event_types: ["channel_occupied", "member_added"] }],
+  };
+  require("fs").writeFileSync(file, JSON.stringify({ app_manager: { driver: "memory", array: { apps: [app] } } }));
+' "$sockudo_config" "$app_id" "$key" "$secret" "$axum_url/pusher/webhooks"
 server=
 axum_pid=
 stop_process() {
@@ -119,11 +140,8 @@ server_log() {
 }
 (cd "$workdir" && exec env -i PATH="$PATH" HOME="$HOME" \
   HOST=127.0.0.1 PORT="$port" METRICS_ENABLED=false LOG_OUTPUT_FORMAT=json RUST_LOG=info \
-  SHUTDOWN_GRACE_PERIOD=0 \
-  SOCKUDO_DEFAULT_APP_ID="$app_id" SOCKUDO_DEFAULT_APP_KEY="$key" \
-  SOCKUDO_DEFAULT_APP_SECRET="$secret" SOCKUDO_DEFAULT_APP_ENABLED=true \
-  SOCKUDO_DEFAULT_APP_ENABLE_USER_AUTHENTICATION=true \
-  "$sockudo") >"$log" 2>&1 &
+  SHUTDOWN_GRACE_PERIOD=0 QUEUE_DRIVER=memory \
+  "$sockudo" --config "$sockudo_config") >"$log" 2>&1 &
 server=$!
 
 # Ready: its log has `http server listening` on our address and no `http server error` (it logs
@@ -180,8 +198,6 @@ echo "sockudo (pid $server) ready on 127.0.0.1:$port"
 # The axum example, with our PUSHER_* settings only and its endpoints named in full (pusher-js's
 # XMLHttpRequest in Node has no page to resolve a relative URL against). Ready when it prints
 # that it listens on its port.
-axum_port="$(free_port)"
-axum_url="http://127.0.0.1:$axum_port"
 axum_log="$workdir/axum-auth.log"
 (cd "$workdir" && exec env -i PATH="$PATH" HOME="$HOME" \
   PUSHER_APP_ID="$app_id" PUSHER_KEY="$key" PUSHER_SECRET="$secret" \
@@ -212,9 +228,10 @@ status=0
   while IFS= read -r name; do
     case "${name^^}" in *PUSHER*) unset "$name" ;; esac
   done < <(compgen -e)
-  E2E_PEER="$peer" E2E_AXUM="$axum_url" \
+  E2E_PEER="$peer" E2E_AXUM="$axum_url" E2E_AXUM_LOG="$axum_log" \
     PUSHER_APP_ID="$app_id" PUSHER_KEY="$key" PUSHER_SECRET="$secret" \
     PUSHER_HOST=127.0.0.1 PUSHER_PORT="$port" PUSHER_SCHEME=http \
+    PUSHER_ENCRYPTION_MASTER_KEY_BASE64="$master_key" \
     exec node tests/e2e/client.mjs
 ) || status=$?
 if ! kill -0 "$server" 2>/dev/null; then

@@ -43,7 +43,9 @@ impl Given {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 match (self.0, self.1) {
                     (_, None) => f.write_str("None"),
-                    (Field::Secret, Some(value)) => write!(f, "Some({})", Redacted(value)),
+                    (Field::Secret | Field::EncryptionMasterKey, Some(value)) => {
+                        write!(f, "Some({})", Redacted(value))
+                    }
                     (field, Some(value)) if field.is_credential() => {
                         write!(f, "Some({})", Masked(value))
                     }
@@ -69,11 +71,12 @@ const fn field_name(field: Field) -> &'static str {
         Field::Host => "host",
         Field::Port => "port",
         Field::Scheme => "scheme",
+        Field::EncryptionMasterKey => "encryption_master_key_base64",
     }
 }
 
 /// The settings a server's config has, in the order problems are reported.
-const SERVER_FIELDS: [Field; 7] = Field::ALL;
+const SERVER_FIELDS: [Field; 8] = Field::ALL;
 
 /// The settings a public config has: never the app id or the secret.
 const PUBLIC_FIELDS: [Field; 5] = [
@@ -193,6 +196,11 @@ impl PusherConfigBuilder {
     text_setter! {
         /// The app secret (`PUSHER_SECRET`).
         secret, Field::Secret
+    }
+    text_setter! {
+        /// The end-to-end encryption master key, in standard base64
+        /// (`PUSHER_ENCRYPTION_MASTER_KEY_BASE64`), for `private-encrypted-` channels.
+        encryption_master_key_base64, Field::EncryptionMasterKey
     }
     public_setters!();
 

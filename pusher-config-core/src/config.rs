@@ -7,7 +7,7 @@ use std::fmt;
 
 use subtle::ConstantTimeEq;
 
-use crate::mask::{Masked, MaskedPlain, Redacted, Setting};
+use crate::mask::{write_redacted, Masked, MaskedPlain, Redacted, Setting};
 
 macro_rules! public_string {
     ($(#[$doc:meta])* $name:ident) => {
@@ -212,6 +212,57 @@ impl fmt::Display for Secret {
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Secret({})", Redacted(&self.0))
+    }
+}
+
+/// The encryption master key of end-to-end encrypted (`private-encrypted-`) channels: 32
+/// bytes, read from `PUSHER_ENCRYPTION_MASTER_KEY_BASE64` (standard base64, as Pusher's
+/// official server libraries take it). Each channel's key derives from it, so it stays on the
+/// server like the secret: `Debug` and `Display` print a redaction, compared in constant time.
+///
+/// ```
+/// # extern crate pusher_config_core as pusher_config;
+/// let key = pusher_config::EncryptionMasterKey::from_bytes([7; 32]);
+/// assert_eq!(key.to_string(), "[redacted secret, 32 bytes]");
+/// assert_eq!(format!("{key:?}"), "EncryptionMasterKey([redacted secret, 32 bytes])");
+/// assert_eq!(key.expose_secret(), &[7; 32]);
+/// ```
+#[derive(Clone)]
+pub struct EncryptionMasterKey([u8; 32]);
+
+impl EncryptionMasterKey {
+    /// The key from its 32 bytes (`openssl rand 32`); the config reads it from
+    /// `PUSHER_ENCRYPTION_MASTER_KEY_BASE64`.
+    pub const fn from_bytes(bytes: [u8; 32]) -> Self {
+        Self(bytes)
+    }
+
+    /// The key itself. Keep it on the server.
+    pub fn expose_secret(&self) -> &[u8; 32] {
+        &self.0
+    }
+}
+
+impl PartialEq for EncryptionMasterKey {
+    /// Constant-time, with `subtle`'s `ct_eq`.
+    fn eq(&self, other: &Self) -> bool {
+        bool::from(self.0[..].ct_eq(&other.0[..]))
+    }
+}
+
+impl Eq for EncryptionMasterKey {}
+
+impl fmt::Display for EncryptionMasterKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_redacted(f, self.0.len(), "bytes")
+    }
+}
+
+impl fmt::Debug for EncryptionMasterKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("EncryptionMasterKey(")?;
+        write_redacted(f, self.0.len(), "bytes")?;
+        f.write_str(")")
     }
 }
 
@@ -465,6 +516,7 @@ pub struct PusherConfig {
     app_id: AppId,
     secret: Secret,
     public: PublicConfig,
+    encryption_master_key: Option<EncryptionMasterKey>,
 }
 
 impl PusherConfig {
@@ -477,7 +529,23 @@ impl PusherConfig {
             app_id,
             secret,
             public,
+            encryption_master_key: None,
         }
+    }
+
+    /// This config with an encryption master key, for `private-encrypted-` channels
+    /// (`pusher_config!()` and run-time loading set it from
+    /// `PUSHER_ENCRYPTION_MASTER_KEY_BASE64`). A `const fn`, so the macro's expansion stays a
+    /// constant.
+    pub const fn with_encryption_master_key(mut self, key: EncryptionMasterKey) -> Self {
+        self.encryption_master_key = Some(key);
+        self
+    }
+
+    /// The encryption master key of `private-encrypted-` channels, when one is configured;
+    /// `Debug` and `Display` of it are redacted.
+    pub fn encryption_master_key(&self) -> Option<&EncryptionMasterKey> {
+        self.encryption_master_key.as_ref()
     }
 
     /// The app id.
@@ -545,6 +613,7 @@ impl fmt::Debug for PusherConfig {
         f.debug_struct("PusherConfig")
             .field("app_id", &self.app_id)
             .field("secret", &self.secret)
+            .field("encryption_master_key", &self.encryption_master_key)
             .field("public", &self.shown_public())
             .finish()
     }

@@ -37,5 +37,6 @@ pub mod source;
 #[cfg(feature = "rules")]
 pub use builder::{PublicConfigBuilder, PusherConfigBuilder};
 pub use config::{
-    AppId, Cluster, Host, Key, PublicConfig, PusherConfig, Scheme, Secret, DEFAULT_CLUSTER,
+    AppId, Cluster, EncryptionMasterKey, Host, Key, PublicConfig, PusherConfig, Scheme, Secret,
+    DEFAULT_CLUSTER,
 };

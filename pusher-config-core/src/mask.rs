@@ -39,8 +39,14 @@ pub struct Redacted<'a>(pub &'a str);
 
 impl fmt::Display for Redacted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "[redacted secret, {} chars]", self.0.chars().count())
+        write_redacted(f, self.0.chars().count(), "chars")
     }
+}
+
+/// The one spelling of a redaction: `[redacted secret, 20 chars]`, or `32 bytes` for a secret
+/// that is bytes (the encryption master key).
+pub(crate) fn write_redacted(f: &mut fmt::Formatter<'_>, len: usize, unit: &str) -> fmt::Result {
+    write!(f, "[redacted secret, {len} {unit}]")
 }
 
 impl fmt::Debug for Redacted<'_> {

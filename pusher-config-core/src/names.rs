@@ -56,6 +56,9 @@ pub enum Field {
     Port,
     /// `PUSHER_SCHEME` / `REVERB_SCHEME`.
     Scheme,
+    /// `PUSHER_ENCRYPTION_MASTER_KEY_BASE64`: the optional master key of end-to-end encrypted
+    /// channels, server-only (a client never reads it).
+    EncryptionMasterKey,
 }
 
 /// `PUSHER_URL`: `https://KEY:SECRET@api-eu.pusher.com/apps/APP_ID`, the whole server
@@ -63,9 +66,14 @@ pub enum Field {
 /// `Pusher.from_url`). It holds the secret: a client never reads it.
 pub const PUSHER_URL: &str = "PUSHER_URL";
 
+/// The raw 32-character master key, the form the official libraries deprecated
+/// (`encryptionMasterKey` in Node): read only to say how to convert it to
+/// `PUSHER_ENCRYPTION_MASTER_KEY_BASE64`.
+pub const RAW_ENCRYPTION_MASTER_KEY: &str = "PUSHER_ENCRYPTION_MASTER_KEY";
+
 impl Field {
     /// Every setting, in the order problems are reported.
-    pub const ALL: [Field; 7] = [
+    pub const ALL: [Field; 8] = [
         Field::AppId,
         Field::Key,
         Field::Secret,
@@ -73,6 +81,7 @@ impl Field {
         Field::Host,
         Field::Port,
         Field::Scheme,
+        Field::EncryptionMasterKey,
     ];
 
     /// The server-side names, in the order they are read: Next.js style, then Laravel's
@@ -87,6 +96,7 @@ impl Field {
             Field::Host => &["PUSHER_HOST", "REVERB_HOST"],
             Field::Port => &["PUSHER_PORT", "REVERB_PORT"],
             Field::Scheme => &["PUSHER_SCHEME", "REVERB_SCHEME"],
+            Field::EncryptionMasterKey => &["PUSHER_ENCRYPTION_MASTER_KEY_BASE64"],
         }
     }
 
@@ -101,17 +111,24 @@ impl Field {
             Field::Host => "PUSHER_HOST",
             Field::Port => "PUSHER_PORT",
             Field::Scheme => "PUSHER_SCHEME",
+            Field::EncryptionMasterKey => "PUSHER_ENCRYPTION_MASTER_KEY_BASE64",
         }
     }
 
     /// Whether the setting may be known to a browser (and so has public mirrors).
     pub const fn is_public(self) -> bool {
-        !matches!(self, Field::AppId | Field::Secret)
+        !matches!(
+            self,
+            Field::AppId | Field::Secret | Field::EncryptionMasterKey
+        )
     }
 
     /// Whether values of this setting are credentials, shown only masked.
     pub const fn is_credential(self) -> bool {
-        matches!(self, Field::AppId | Field::Key | Field::Secret)
+        matches!(
+            self,
+            Field::AppId | Field::Key | Field::Secret | Field::EncryptionMasterKey
+        )
     }
 
     /// The setting in words, for messages.
@@ -124,6 +141,7 @@ impl Field {
             Field::Host => "host",
             Field::Port => "port",
             Field::Scheme => "scheme",
+            Field::EncryptionMasterKey => "encryption master key",
         }
     }
 }
@@ -210,7 +228,7 @@ pub fn build_time_names() -> impl Iterator<Item = String> {
         .into_iter()
         .flat_map(|prefix| NEVER_PUBLIC.map(|name| format!("{prefix}{name}")));
     known_names()
-        .chain(std::iter::once(PUSHER_URL.to_owned()))
+        .chain([PUSHER_URL.to_owned(), RAW_ENCRYPTION_MASTER_KEY.to_owned()])
         .chain(never_public)
 }
 
@@ -337,6 +355,8 @@ mod tests {
             "PUSHER_APP_ID",
             "PUSHER_APPID",
             "pusher_secret",
+            "PUSHER_ENCRYPTION_MASTER_KEY_BASE64",
+            "PUSHER_ENCRYPTION_MASTER_KEY",
         ] {
             assert!(!client_may_read(name), "{name}");
         }
@@ -360,8 +380,12 @@ mod tests {
         assert!(!names
             .iter()
             .any(|n| public_prefix(n).is_some() && n.contains("SECRET")));
-        // 16 server names; 11 of public settings, each under 7 prefixes.
-        assert_eq!(names.len(), 16 + 11 * 7);
+        // 17 server names; 11 of public settings, each under 7 prefixes.
+        assert_eq!(names.len(), 17 + 11 * 7);
+        assert!(names.contains(&"PUSHER_ENCRYPTION_MASTER_KEY_BASE64".to_owned()));
+        assert!(!names
+            .iter()
+            .any(|n| public_prefix(n).is_some() && n.contains("MASTER")));
     }
 
     #[test]
@@ -381,6 +405,7 @@ mod tests {
             assert!(names.contains(&exposed.to_owned()), "{exposed}");
         }
         assert!(names.contains(&PUSHER_URL.to_owned()));
-        assert_eq!(names.len(), known_names().count() + 1 + 7 * 6);
+        assert!(names.contains(&RAW_ENCRYPTION_MASTER_KEY.to_owned()));
+        assert_eq!(names.len(), known_names().count() + 2 + 7 * 6);
     }
 }

@@ -12,6 +12,12 @@
 //! | [`Signer::authenticate_user`] | `socket_id::user::user_data` | [`UserAuth`], `{"auth":…,"user_data":…}` |
 //! | [`Signer::sign_request`] | `METHOD\nPATH\nsorted params` | [`SignedQuery`] |
 //! | [`Signer::verify_webhook`] | the raw body | `Ok(())` or an error |
+//! | [`Signer::verify_webhook_events`] (feature `serde`) | the raw body | [`Webhook`], its typed events |
+//! | [`Signer::encrypt_event_data`] (feature `encryption`) | | the `data` of an event for a `private-encrypted-` channel |
+//!
+//! A `private-encrypted-` channel's authorization also carries its `shared_secret`, derived
+//! from the encryption master key ([`Signer::with_encryption_master_key`]; a
+//! [`PusherConfig`] passes its own), as the official Node library derives it.
 //!
 //! ```
 //! # extern crate pusher_config_core as pusher_config;
@@ -35,18 +41,24 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
 use crate::mask::{Masked, Redacted};
-use crate::PusherConfig;
+use crate::{EncryptionMasterKey, PusherConfig};
 
 mod channel;
+#[cfg(feature = "encryption")]
+mod encryption;
 mod error;
 mod rest;
 mod webhook;
+#[cfg(feature = "serde")]
+mod webhook_events;
 
 pub use channel::{
     validate_channel_name, validate_socket_id, ChannelAuth, UserAuth, MAX_CHANNEL_NAME_LEN,
 };
 pub use error::SigningError;
 pub use rest::SignedQuery;
+#[cfg(feature = "serde")]
+pub use webhook_events::{Webhook, WebhookEvent};
 
 /// Signs with an app key and secret. Cheap to build: it borrows both.
 ///
@@ -81,12 +93,39 @@ pub use rest::SignedQuery;
 pub struct Signer<'a> {
     key: &'a str,
     secret: &'a str,
+    encryption_master_key: Option<&'a EncryptionMasterKey>,
 }
 
 impl<'a> Signer<'a> {
     /// A signer for any key and secret (a self-hosted server's, or another app's).
     pub const fn new(key: &'a str, secret: &'a str) -> Self {
-        Self { key, secret }
+        Self {
+            key,
+            secret,
+            encryption_master_key: None,
+        }
+    }
+
+    /// This signer with the encryption master key of `private-encrypted-` channels: their
+    /// authorizations then carry a `shared_secret`, and (feature `encryption`) event data can
+    /// be encrypted for them. [`PusherConfig::signer`] sets the config's own.
+    pub const fn with_encryption_master_key(mut self, key: &'a EncryptionMasterKey) -> Self {
+        self.encryption_master_key = Some(key);
+        self
+    }
+
+    /// The key of one `private-encrypted-` channel: SHA-256 of the channel name followed by
+    /// the master key's 32 bytes (`channelSharedSecret` in the Node library).
+    fn channel_shared_secret(&self, channel: &str) -> Result<[u8; 32], SigningError> {
+        use sha2::Digest;
+
+        let master = self
+            .encryption_master_key
+            .ok_or(SigningError::EncryptedChannel)?;
+        let mut hash = Sha256::new();
+        hash.update(channel.as_bytes());
+        hash.update(master.expose_secret());
+        Ok(hash.finalize().into())
     }
 
     /// The app key this signer puts in auth tokens and `auth_key`.
@@ -107,10 +146,14 @@ impl<'a> Signer<'a> {
 
 impl fmt::Debug for Signer<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Signer")
-            .field("key", &Masked(self.key))
-            .field("secret", &Redacted(self.secret))
-            .finish()
+        let mut out = f.debug_struct("Signer");
+        out.field("key", &Masked(self.key))
+            .field("secret", &Redacted(self.secret));
+        // Shown only when set, redacted.
+        if let Some(key) = self.encryption_master_key {
+            out.field("encryption_master_key", key);
+        }
+        out.finish()
     }
 }
 
@@ -121,6 +164,12 @@ fn push_hex(out: &mut String, bytes: &[u8]) {
         out.push(char::from(DIGITS[usize::from(b >> 4)]));
         out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
     }
+}
+
+/// `bytes` in standard base64, padded (Node's `toString("base64")`, tweetnacl-util's
+/// `encodeBase64`).
+fn base64(bytes: &[u8]) -> String {
+    <base64ct::Base64 as base64ct::Encoding>::encode_string(bytes)
 }
 
 /// `bytes` (a digest) as lowercase hex.
@@ -137,9 +186,14 @@ fn is_nonempty_of(value: &str, class: fn(&u8) -> bool) -> bool {
 
 /// Signing with the config's own key and secret; see [`Signer`] for each method.
 impl PusherConfig {
-    /// A [`Signer`] for this app's key and secret.
+    /// A [`Signer`] for this app's key and secret, and its encryption master key if one is
+    /// configured.
     pub fn signer(&self) -> Signer<'_> {
-        Signer::new(self.key().as_str(), self.secret().expose_secret())
+        let signer = Signer::new(self.key().as_str(), self.secret().expose_secret());
+        match self.encryption_master_key() {
+            Some(key) => signer.with_encryption_master_key(key),
+            None => signer,
+        }
     }
 
     /// The path of an app resource for [`PusherConfig::sign_request`]:
@@ -234,6 +288,32 @@ impl PusherConfig {
     ) -> Result<(), SigningError> {
         self.signer()
             .verify_webhook(key_header, signature_header, body)
+    }
+
+    /// See [`Signer::verify_webhook_events`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Signer::verify_webhook_events`].
+    #[cfg(feature = "serde")]
+    pub fn verify_webhook_events(
+        &self,
+        key_header: &str,
+        signature_header: &str,
+        body: impl AsRef<[u8]>,
+    ) -> Result<Webhook, SigningError> {
+        self.signer()
+            .verify_webhook_events(key_header, signature_header, body)
+    }
+
+    /// See [`Signer::encrypt_event_data`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Signer::encrypt_event_data`].
+    #[cfg(feature = "encryption")]
+    pub fn encrypt_event_data(&self, channel: &str, data: &str) -> Result<String, SigningError> {
+        self.signer().encrypt_event_data(channel, data)
     }
 }
 

@@ -97,7 +97,8 @@ fn release_guard(loaded: &Loaded) -> TokenStream {
 }
 
 /// The constant: the checked configuration, as a `PusherConfig` or a `PublicConfig` of the
-/// runtime crate at `krate`.
+/// runtime crate at `krate`. An encryption master key is set with the `const fn`
+/// `with_encryption_master_key`, so the expansion stays a constant.
 fn value(krate: &TokenStream, checked: &Checked) -> TokenStream {
     let public = public_value(krate, checked.public());
     let Some(server) = checked.server() else {
@@ -105,12 +106,19 @@ fn value(krate: &TokenStream, checked: &Checked) -> TokenStream {
     };
     let app_id = server.app_id().as_str();
     let secret = server.secret().expose_secret();
+    let master_key = server.encryption_master_key().map(|key| {
+        let bytes = key.expose_secret();
+        quote! {
+            .with_encryption_master_key(#krate::EncryptionMasterKey::from_bytes([#(#bytes),*]))
+        }
+    });
     quote! {
         #krate::PusherConfig::__from_parts(
             #krate::AppId::from_static(#app_id),
             #krate::Secret::from_static(#secret),
             #public,
         )
+        #master_key
     }
 }
 
@@ -279,6 +287,33 @@ mod tests {
             "{tokens}"
         );
         assert!(tokens.contains(r#"Secret :: from_static ("3f7d0a9e6c1b8e2d4a57")"#));
+    }
+
+    #[test]
+    fn a_master_key_is_baked_into_the_constant_of_a_server_only() {
+        let text = format!(
+            "{VALID}PUSHER_ENCRYPTION_MASTER_KEY_BASE64=bfJ8MRJ7VV3j6vBhCfmPBBRQJ1gqxvA8zbF0Rl+YjP0=\n"
+        );
+        let tokens = expand_file("master-key", &text, false);
+        assert!(
+            tokens.contains(
+                ". with_encryption_master_key (:: pusher_config :: EncryptionMasterKey :: from_bytes ([109u8 , 242u8 , 124u8 ,"
+            ),
+            "{tokens}"
+        );
+        assert!(
+            tokens.contains(r#"option_env ! ("PUSHER_ENCRYPTION_MASTER_KEY_BASE64")"#),
+            "{tokens}"
+        );
+        let client = expand_file("master-key-client", &text, true);
+        assert!(!client.contains("EncryptionMasterKey"), "{client}");
+        assert!(
+            !client.contains(r#"option_env ! ("PUSHER_ENCRYPTION_MASTER_KEY_BASE64")"#),
+            "{client}"
+        );
+        // Without one, the expansion is as before.
+        let none = expand_file("no-master-key", VALID, false);
+        assert!(!none.contains("with_encryption_master_key"), "{none}");
     }
 
     #[test]

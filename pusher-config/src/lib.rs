@@ -37,7 +37,8 @@ pub use pusher_config_core::signing;
 pub use pusher_config_core::{close_code, connect};
 #[doc(inline)]
 pub use pusher_config_core::{
-    mask, AppId, Cluster, Host, Key, PublicConfig, PusherConfig, Scheme, Secret, DEFAULT_CLUSTER,
+    mask, AppId, Cluster, EncryptionMasterKey, Host, Key, PublicConfig, PusherConfig, Scheme,
+    Secret, DEFAULT_CLUSTER,
 };
 #[cfg(feature = "rules")]
 #[doc(inline)]

@@ -189,6 +189,80 @@ for (const app of APPS) {
   }
 }
 
+// End-to-end encrypted channels: authorizations with a `shared_secret`, and trigger bodies
+// whose data the library encrypted. Their own seeds and counters, so the vectors above stay
+// byte-identical. The nonce, random in the library (`tweetnacl`'s `randomBytes`), is fixed per
+// case here by replacing that function; the trigger's body is taken where the library would
+// POST it.
+const nacl = require("tweetnacl")
+
+function masterKeyBase64(seed) {
+  return crypto.createHash("sha256").update("master key " + seed).digest("base64")
+}
+
+const ENCRYPTED_APPS = [
+  { app: APPS[0], masterKey: { encryptionMasterKeyBase64: masterKeyBase64(1) } },
+  { app: APPS[3], masterKey: { encryptionMasterKeyBase64: masterKeyBase64(2) } },
+  // The deprecated raw form: 32 characters, used as their UTF-8 bytes. Its base64 is what
+  // `printf '%s' "$KEY" | base64` prints, which the rules tell users to set.
+  { app: APPS[1], masterKey: { encryptionMasterKey: "Zq4t7w!z%C*F-JaNdRgUkXp2s5v8y/B?" } },
+]
+
+const ENCRYPTED_CHANNELS = [
+  "private-encrypted-foobar",
+  "private-encrypted-chat.room-42",
+  "private-encrypted-" + "x".repeat(146), // 164 characters, the limit
+]
+
+const ENCRYPTED_DATA = [
+  { message: "hello" },
+  { text: "Zoë Ørsted 😀", n: 7, nested: { list: [1, 2, 3] } },
+  "a plain string",
+  {},
+]
+
+const encryptedChannelAuth = []
+const encryptedEvents = []
+let e = 0
+for (const { app, masterKey } of ENCRYPTED_APPS) {
+  const pusher = new Pusher({ appId: app.appId, key: app.key, secret: app.secret, cluster: "mt1", ...masterKey })
+  const master_key_base64 = pusher.config.encryptionMasterKey.toString("base64")
+  for (const channel of ENCRYPTED_CHANNELS) {
+    const socket = socketId("encrypted " + e++)
+    encryptedChannelAuth.push({
+      app: app.name, key: app.key, secret: app.secret, master_key_base64, socket_id: socket, channel,
+      response: pusher.authorizeChannel(socket, channel),
+    })
+  }
+  let sent
+  pusher.post = ({ body }) => {
+    sent = body
+    return Promise.resolve()
+  }
+  for (const channel of ENCRYPTED_CHANNELS.slice(0, 2)) {
+    for (const data of ENCRYPTED_DATA) {
+      const nonce = crypto.createHash("sha256").update("nonce " + e++).digest().subarray(0, 24)
+      const randomBytes = nacl.randomBytes
+      nacl.randomBytes = (n) => {
+        if (n !== 24) throw new Error(`asked for ${n} random bytes, not a nonce`)
+        return new Uint8Array(nonce)
+      }
+      try {
+        pusher.trigger(channel, "secret-event", data)
+      } finally {
+        nacl.randomBytes = randomBytes
+      }
+      encryptedEvents.push({
+        app: app.name, key: app.key, secret: app.secret, master_key_base64, channel,
+        // What the library encrypts: `JSON.stringify` of the trigger's data.
+        data: JSON.stringify(data),
+        nonce_base64: Buffer.from(nonce).toString("base64"),
+        event_data: sent.data,
+      })
+    }
+  }
+}
+
 const out = {
   about:
     "Signing vectors produced by the official Pusher Node library; regenerate with scripts/vectors/generate.js",
@@ -198,10 +272,12 @@ const out = {
   user_auth: userAuth,
   rest,
   webhooks,
+  encrypted_channel_auth: encryptedChannelAuth,
+  encrypted_events: encryptedEvents,
 }
 
 fs.mkdirSync(path.dirname(OUT), { recursive: true })
 fs.writeFileSync(OUT, JSON.stringify(out, null, 2) + "\n")
 console.log(
-  `wrote ${path.relative(process.cwd(), OUT)}: ${channelAuth.length} channel, ${userAuth.length} user, ${rest.length} REST, ${webhooks.length} webhook vectors`
+  `wrote ${path.relative(process.cwd(), OUT)}: ${channelAuth.length} channel, ${userAuth.length} user, ${rest.length} REST, ${webhooks.length} webhook, ${encryptedChannelAuth.length} encrypted channel, ${encryptedEvents.length} encrypted event vectors`
 )

@@ -11,6 +11,7 @@
 // signature"; `pusher:error` 4009), so a server that is down, unreachable or another program
 // fails them too.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import WebSocket from 'ws';
 
@@ -30,7 +31,11 @@ function noSecretIn(text, ...secrets) {
   return text;
 }
 const run = (...args) =>
-  noSecretIn(execFileSync(peer, args, { encoding: 'utf8' }), process.env.PUSHER_SECRET).trim();
+  noSecretIn(
+    execFileSync(peer, args, { encoding: 'utf8' }),
+    process.env.PUSHER_SECRET,
+    process.env.PUSHER_ENCRYPTION_MASTER_KEY_BASE64,
+  ).trim();
 
 function within(ms, what, promise) {
   let timer;
@@ -95,6 +100,46 @@ async function privateChannelAndTrigger() {
     if (!answer.startsWith('HTTP 200 ')) throw new Error(`trigger answered ${answer}`);
     const data = await within(5000, 'the triggered event', received);
     if (data.hello !== 'from rust' || data.n !== 7) throw new Error(`wrong data ${JSON.stringify(data)}`);
+  } finally {
+    pusher.disconnect();
+  }
+}
+
+// An end-to-end encrypted channel: pusher-js (whose Node build is its encryption build, the one
+// `pusher-js/with-encryption` gives in browsers) subscribes with the crate's authorization and
+// `shared_secret`, the crate encrypts the event's data before signing and sending the trigger,
+// the server relays it as opaque data, and pusher-js decrypts it to what was sent.
+async function encryptedChannelAndTrigger() {
+  if (!process.env.PUSHER_ENCRYPTION_MASTER_KEY_BASE64) throw new Error('PUSHER_ENCRYPTION_MASTER_KEY_BASE64 is not set');
+  const authorizations = [];
+  const pusher = connect((socketId, channelName) => {
+    const auth = JSON.parse(run('auth', socketId, channelName));
+    // A copy: pusher-js deletes `shared_secret` from the object it is given once it has it.
+    authorizations.push({ ...auth });
+    return auth;
+  });
+  try {
+    const channel = pusher.subscribe('private-encrypted-e2e');
+    await within(5000, 'subscription to private-encrypted-e2e', subscribed(channel));
+    if (typeof authorizations[0]?.shared_secret !== 'string') throw new Error('the authorization has no shared_secret');
+    const sent = { hello: 'encrypted from rust', n: 42, text: 'Zoë "Z" 😀' };
+    // What the server relayed, before pusher-js decrypted it.
+    const onTheWire = new Promise((resolve) => {
+      pusher.connection.bind('message', (message) => {
+        if (message.event === 'secret' && message.channel === 'private-encrypted-e2e') resolve(message.data);
+      });
+    });
+    const received = new Promise((resolve) => channel.bind('secret', resolve));
+    const answer = run('trigger', 'private-encrypted-e2e', 'secret', JSON.stringify(sent));
+    if (!answer.startsWith('HTTP 200 ')) throw new Error(`trigger answered ${answer}`);
+    const [wire, data] = await within(5000, 'the encrypted event', Promise.all([onTheWire, received]));
+    const relayed = typeof wire === 'string' ? JSON.parse(wire) : wire;
+    if (typeof relayed?.nonce !== 'string' || typeof relayed?.ciphertext !== 'string'
+      || JSON.stringify(wire).includes('encrypted from rust')) {
+      throw new Error(`the server relayed ${JSON.stringify(wire)}, not {nonce, ciphertext}`);
+    }
+    if (JSON.stringify(data) !== JSON.stringify(sent)) throw new Error(`decrypted ${JSON.stringify(data)}, sent ${JSON.stringify(sent)}`);
+    console.log(`     (relayed {"nonce":"${relayed.nonce.slice(0, 4)}…","ciphertext":"${relayed.ciphertext.slice(0, 4)}…"}, decrypted ${JSON.stringify(data)})`);
   } finally {
     pusher.disconnect();
   }
@@ -267,6 +312,48 @@ async function axumSignsIn() {
   }
 }
 
+// Webhooks: sockudo is configured to send `channel_occupied` and `member_added` to the example's
+// `POST /pusher/webhooks`, which verifies their signature with the crate and prints one line per
+// typed event. Joining a fresh presence channel through the example must show both lines in its
+// log; a webhook with a forged signature is refused with 401.
+async function axumReceivesWebhooks() {
+  const logFile = process.env.E2E_AXUM_LOG;
+  if (!logFile) throw new Error('E2E_AXUM_LOG is not set: the axum-auth log file');
+  const channelName = 'presence-webhook-e2e';
+  const expected = [
+    `webhook channel_occupied ${channelName} `,
+    `webhook member_added ${channelName} user member-2 `,
+  ];
+  const logged = () => readFileSync(logFile, 'utf8').split('\n');
+  const pusher = await connectThroughAxum();
+  try {
+    await within(5000, `subscription to ${channelName}`, subscribed(pusher.subscribe(channelName)));
+    await within(5000, 'the webhooks in the axum-auth log', new Promise((resolve) => {
+      const poll = setInterval(() => {
+        const lines = logged();
+        if (expected.every((start) => lines.some((line) => line.startsWith(start)))) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 100);
+    }));
+  } finally {
+    pusher.disconnect();
+  }
+  const lines = logged().filter((line) => line.includes(channelName));
+  const body = JSON.stringify({ time_ms: Date.now(), events: [{ name: 'channel_occupied', channel: 'forged' }] });
+  const response = await within(5000, 'POST /pusher/webhooks', fetch(`${axum}/pusher/webhooks`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Pusher-Key': process.env.PUSHER_KEY, 'X-Pusher-Signature': '0'.repeat(64) },
+    body,
+  }));
+  const text = noSecretIn(await response.text(), process.env.PUSHER_SECRET);
+  if (response.status !== 401 || !text.includes('X-Pusher-Signature')) {
+    throw new Error(`a forged webhook answered ${response.status} ${text}; expected 401`);
+  }
+  console.log(`     (${lines.map((line) => line.replace(/ \(time_ms \d+\)$/, '')).join('; ')}; forged: 401)`);
+}
+
 // Requests no pusher-js sends: a forged socket id, a public channel, a missing field, a presence
 // channel without a user. Each is refused with its status and `{"error": …}`; for the socket id
 // the message is the library's own, as e2e-peer prints it. Never the secret.
@@ -311,6 +398,7 @@ let failed = 0;
 const checks = [
   urlConnects,
   privateChannelAndTrigger,
+  encryptedChannelAndTrigger,
   presenceChannel,
   forgedAuthorizationRefused,
   triggerWithWrongSecretRefused,
@@ -318,6 +406,7 @@ const checks = [
   axumAuthorizesChannels,
   axumSignsIn,
   axumRefusesBadRequests,
+  axumReceivesWebhooks,
 ];
 for (const check of checks) {
   try {

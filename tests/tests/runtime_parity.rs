@@ -91,6 +91,8 @@ fn from_env_file_builds_what_the_macro_builds() {
         pusher_config::pusher_config!(env_file = "tests/ui/fixtures/reverb.env");
     static URL: PusherConfig =
         pusher_config::pusher_config!(env_file = "tests/ui/fixtures/pusher_url.env");
+    static ENCRYPTED: PusherConfig =
+        pusher_config::pusher_config!(env_file = "tests/ui/fixtures/encrypted.env");
     static CLIENT: PublicConfig =
         pusher_config::pusher_config!(client, env_file = "tests/ui/fixtures/client.env");
 
@@ -100,6 +102,7 @@ fn from_env_file_builds_what_the_macro_builds() {
         ("tests/ui/fixtures/laravel.env", &LARAVEL),
         ("tests/ui/fixtures/reverb.env", &REVERB),
         ("tests/ui/fixtures/pusher_url.env", &URL),
+        ("tests/ui/fixtures/encrypted.env", &ENCRYPTED),
     ] {
         let loaded = PusherConfig::from_env_file(fixture).expect(fixture);
         assert_eq!(&loaded, built, "{fixture}");

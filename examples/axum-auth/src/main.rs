@@ -7,7 +7,11 @@
 //! - `POST /pusher/user-auth` (pusher-js `userAuthentication`, for `pusher.signin()`): a form
 //!   with `socket_id`; answers `{"auth": …, "user_data": …}`;
 //! - `GET /pusher/options.json`: the options for `new Pusher(options.key, options)`, which
-//!   point pusher-js at the two endpoints above. Never the app id or the secret.
+//!   point pusher-js at the two endpoints above. Never the app id or the secret;
+//! - `POST /pusher/webhooks` (the webhook URL set for the app): verifies the `X-Pusher-Key` and
+//!   `X-Pusher-Signature` headers against the raw body, then prints one line per typed event
+//!   (`webhook channel_occupied private-chat`); 200 when verified, 401 when not (Pusher retries
+//!   for a few minutes), 400 for a verified body that is not a webhook.
 //!
 //! Bad input (a missing field, an invalid socket id or channel name, a public channel) is a 400
 //! with `{"error": "<why>"}`; a presence channel or a sign-in without a user is a 403.
@@ -30,6 +34,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::rejection::FormRejection;
 use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
@@ -38,7 +43,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use pusher_config::connect::ClientOptions;
-use pusher_config::signing::{ChannelAuth, SigningError, UserAuth};
+use pusher_config::signing::{ChannelAuth, SigningError, UserAuth, Webhook, WebhookEvent};
 use pusher_config::PusherConfig;
 use serde::Deserialize;
 
@@ -108,6 +113,7 @@ fn router(app: Arc<App>) -> Router {
         .route("/pusher/auth", post(channel_auth))
         .route("/pusher/user-auth", post(user_auth))
         .route("/pusher/options.json", get(options))
+        .route("/pusher/webhooks", post(webhooks))
         .with_state(app)
 }
 
@@ -157,6 +163,70 @@ async fn options(State(app): State<Arc<App>>) -> impl IntoResponse {
         [(CONTENT_TYPE, "application/json")],
         app.options_json.clone(),
     )
+}
+
+/// Pusher's webhooks: verified, then logged one event a line. A real app acts on them here (a
+/// presence member left, a channel became vacated) and answers quickly: Pusher waits for the
+/// answer and retries a webhook that is not answered with a 2XX.
+async fn webhooks(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, ApiError> {
+    let webhook = receive_webhook(&app.config, &headers, &body)?;
+    for event in &webhook.events {
+        println!("{}", describe(webhook.time_ms, event));
+    }
+    Ok(StatusCode::OK)
+}
+
+/// The webhook in `body`, verified with the `X-Pusher-Key` and `X-Pusher-Signature` headers
+/// (a missing one verifies as empty, and fails).
+fn receive_webhook(
+    config: &PusherConfig,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<Webhook, ApiError> {
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default()
+    };
+    config
+        .verify_webhook_events(header("x-pusher-key"), header("x-pusher-signature"), body)
+        .map_err(|err| {
+            let status = match err {
+                SigningError::WebhookKeyMismatch | SigningError::WebhookSignatureMismatch => {
+                    StatusCode::UNAUTHORIZED
+                }
+                _ => StatusCode::BAD_REQUEST,
+            };
+            ApiError {
+                status,
+                message: err.to_string(),
+            }
+        })
+}
+
+/// One log line for an event: its name, channel and who, never a client event's data.
+fn describe(time_ms: u64, event: &WebhookEvent) -> String {
+    let mut line = format!("webhook {}", event.name());
+    if let Some(channel) = event.channel() {
+        line.push_str(&format!(" {channel}"));
+    }
+    match event {
+        WebhookEvent::MemberAdded { user_id, .. } | WebhookEvent::MemberRemoved { user_id, .. } => {
+            line.push_str(&format!(" user {user_id}"));
+        }
+        WebhookEvent::ClientEvent { event, .. } => line.push_str(&format!(" event {event}")),
+        WebhookEvent::SubscriptionCount {
+            subscription_count, ..
+        } => line.push_str(&format!(" count {subscription_count}")),
+        _ => {}
+    }
+    line.push_str(&format!(" (time_ms {time_ms})"));
+    line
 }
 
 /// The form pusher-js posts. Both optional here, so a missing one gets our message.
@@ -432,6 +502,61 @@ mod tests {
             value["userAuthentication"],
             json!({ "endpoint": "https://example.org/pusher/user-auth", "transport": "ajax" })
         );
+    }
+
+    fn signed(body: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-pusher-key", HeaderValue::from_static(KEY));
+        let signature = Signer::new(KEY, SECRET).sign_webhook(body);
+        headers.insert(
+            "x-pusher-signature",
+            HeaderValue::from_str(&signature).expect("hex"),
+        );
+        headers
+    }
+
+    #[test]
+    fn a_signed_webhook_is_read_as_typed_events_and_logged_without_data() {
+        // Pusher's documented examples, batched.
+        let body = r#"{"time_ms":1327078148132,"events":[{"name":"channel_occupied","channel":"test_channel"},{"name":"member_added","channel":"presence-your_channel_name","user_id":"a_user_id"},{"name":"client_event","channel":"private-chat","event":"client-typing","data":"{\"secret\":\"words\"}","socket_id":"1.2"},{"name":"member_updated","channel":"presence-a"}]}"#;
+        let webhook = receive_webhook(&config(), &signed(body), body.as_bytes()).expect("verified");
+        let lines: Vec<String> = webhook
+            .events
+            .iter()
+            .map(|event| describe(webhook.time_ms, event))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "webhook channel_occupied test_channel (time_ms 1327078148132)",
+                "webhook member_added presence-your_channel_name user a_user_id (time_ms 1327078148132)",
+                "webhook client_event private-chat event client-typing (time_ms 1327078148132)",
+                "webhook member_updated presence-a (time_ms 1327078148132)",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unsigned_or_forged_webhook_is_a_401_and_a_bad_body_a_400() {
+        let body = r#"{"time_ms":1,"events":[]}"#;
+        let mut forged = signed(r#"{"time_ms":2,"events":[]}"#);
+        let err = receive_webhook(&config(), &forged, body.as_bytes()).expect_err("forged");
+        assert_eq!(err.status, StatusCode::UNAUTHORIZED);
+        assert!(
+            err.message.contains("X-Pusher-Signature"),
+            "{}",
+            err.message
+        );
+        forged.insert("x-pusher-key", HeaderValue::from_static("another-key"));
+        let err = receive_webhook(&config(), &forged, body.as_bytes()).expect_err("other key");
+        assert_eq!(err.status, StatusCode::UNAUTHORIZED);
+        let err = receive_webhook(&config(), &HeaderMap::new(), body.as_bytes()).expect_err("none");
+        assert_eq!(err.status, StatusCode::UNAUTHORIZED);
+        let not_a_webhook = r#"{"events":[]}"#;
+        let err = receive_webhook(&config(), &signed(not_a_webhook), not_a_webhook.as_bytes())
+            .expect_err("no time_ms");
+        assert_eq!(err.status, StatusCode::BAD_REQUEST);
+        assert!(!err.message.contains(SECRET));
     }
 
     #[test]

@@ -29,6 +29,8 @@ struct ServerSettings {
     port: Option<String>,
     #[serde(default, deserialize_with = "text")]
     scheme: Option<String>,
+    #[serde(default, deserialize_with = "text")]
+    encryption_master_key_base64: Option<String>,
 }
 
 /// The public config's settings: the key and where to connect, nothing else.
@@ -49,7 +51,7 @@ struct ClientSettings {
 
 impl Given {
     /// The values that are set, for the rules.
-    fn of(values: [(Field, Option<String>); 7]) -> Self {
+    fn of<const N: usize>(values: [(Field, Option<String>); N]) -> Self {
         let mut given = Given::default();
         for (field, value) in values {
             if let Some(value) = value {
@@ -105,7 +107,8 @@ fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D:
     deserializer.deserialize_option(Text)
 }
 
-/// From the fields `app_id`, `key`, `secret`, `cluster`, `host`, `port`, `scheme` (each a
+/// From the fields `app_id`, `key`, `secret`, `cluster`, `host`, `port`, `scheme`,
+/// `encryption_master_key_base64` (each a
 /// string; `app_id` and `port` may be integers; each optional to serde), checked by the rules
 /// of `pusher_config!()` as [`PusherConfig::builder`] does (features `serde` and `rules`). A
 /// problem is a custom error holding the problems' `Display`, which never shows the secret; an
@@ -133,6 +136,10 @@ impl<'de> Deserialize<'de> for PusherConfig {
             (Field::Host, settings.host),
             (Field::Port, settings.port),
             (Field::Scheme, settings.scheme),
+            (
+                Field::EncryptionMasterKey,
+                settings.encryption_master_key_base64,
+            ),
         ]);
         rules::check_server(&given.vars(), &[]).map_err(de::Error::custom)
     }

@@ -114,7 +114,15 @@ fn debug_masks_credentials_and_redacts_the_secret() {
         shown,
         "PusherConfigBuilder { app_id: Some(`2…` (7 chars)), key: Some(`9c2e…` (20 chars)), \
          secret: Some([redacted secret, 20 chars]), cluster: Some(\"eu\"), host: None, \
-         port: None, scheme: None }"
+         port: None, scheme: None, encryption_master_key_base64: None }"
+    );
+    let with_key = format!(
+        "{:?}",
+        hosted(KEY).encryption_master_key_base64("bfJ8MRJ7VV3j6vBhCfmPBBRQJ1gqxvA8zbF0Rl+YjP0=")
+    );
+    assert!(
+        with_key.contains("encryption_master_key_base64: Some([redacted secret, 44 chars])"),
+        "{with_key}"
     );
     let public = format!("{:?}", PublicConfig::builder().key(STRIPE));
     assert!(!public.contains(STRIPE), "{public}");

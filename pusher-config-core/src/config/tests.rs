@@ -28,7 +28,7 @@ fn debug_and_display_show_the_key_never_the_secret() {
     assert_eq!(
         format!("{CONFIG:?}"),
         "PusherConfig { app_id: AppId(`1…` (7 chars)), \
-         secret: Secret([redacted secret, 20 chars]), \
+         secret: Secret([redacted secret, 20 chars]), encryption_master_key: None, \
          public: PublicConfig { key: Key(\"a1b2c3d4e5f60718293a\"), cluster: Cluster(\"eu\"), \
          host: None, port: None, scheme: None } }"
     );

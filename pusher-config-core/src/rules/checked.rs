@@ -1,7 +1,9 @@
 //! What a configuration that passed every rule becomes: the typed config of its mode, built
 //! by one conversion that the macro and run-time loading share.
 
-use crate::config::{AppId, Cluster, Host, Key, PublicConfig, PusherConfig, Secret};
+use crate::config::{
+    AppId, Cluster, EncryptionMasterKey, Host, Key, PublicConfig, PusherConfig, Secret,
+};
 use crate::names::{Field, Mode};
 use crate::DEFAULT_CLUSTER;
 
@@ -47,11 +49,17 @@ pub(crate) fn build(cx: &Context) -> Checked {
 
 /// A server's config from `cx`'s values, which passed every rule.
 pub(crate) fn server(cx: &Context) -> PusherConfig {
-    PusherConfig::__from_parts(
+    let config = PusherConfig::__from_parts(
         AppId::owned(value(cx, Field::AppId).unwrap_or_default()),
         Secret::owned(value(cx, Field::Secret).unwrap_or_default()),
         public(cx),
-    )
+    );
+    let master_key = value(cx, Field::EncryptionMasterKey)
+        .and_then(|key| settings::parse_encryption_master_key(&key).ok());
+    match master_key {
+        Some(bytes) => config.with_encryption_master_key(EncryptionMasterKey::from_bytes(bytes)),
+        None => config,
+    }
 }
 
 /// The public part from `cx`'s values, which passed every rule: each is parsed by its

@@ -96,6 +96,30 @@ pub(crate) fn check_secret_in_public_variable(cx: &Context, out: &mut Findings) 
     }
 }
 
+/// The encryption master key's value in a public variable (any name: one named as a secret is
+/// reported by [`check_secret_named_public`]): every channel's key derives from it.
+pub(crate) fn check_master_key_in_public_variable(cx: &Context, out: &mut Findings) {
+    let Some((key_name, key)) = cx
+        .value_of(Field::EncryptionMasterKey)
+        .filter(|_| cx.is_server())
+    else {
+        return;
+    };
+    for (name, var) in cx.vars.iter() {
+        if public_prefix(name).is_none() || !var.value.contains(key.value.as_str()) {
+            continue;
+        }
+        let message = format!(
+            "{} holds the value of `{key_name}`: the encryption master key would ship to every browser",
+            at(name, var)
+        );
+        let help = format!(
+            "delete `{name}`, and if it was ever deployed, generate a new master key (`openssl rand -base64 32`)"
+        );
+        out.own(Problem::new(ProblemKind::ExposedSecret, name, message).help(help));
+    }
+}
+
 /// A public mirror equal to the secret, unless it mirrors a key that equals the secret too (a
 /// self-hosted `local`/`local` setup exposes nothing more). Found even where
 /// [`Context::holding_the_secret`] does not look: the key's mirrors, and a malformed secret.

@@ -1,7 +1,7 @@
 //! [`ProblemKind::Format`]: a value that is not of its setting's format.
 
 use crate::mask::Masked;
-use crate::names::Field;
+use crate::names::{Field, RAW_ENCRYPTION_MASTER_KEY};
 
 use super::clusters::{self, suggest_cluster};
 use super::context::{at, Context, DASHBOARD};
@@ -50,6 +50,33 @@ pub(crate) fn check_pusher_host_names_a_cluster(cx: &Context, out: &mut Findings
     );
 }
 
+/// The raw 32-character master key (`PUSHER_ENCRYPTION_MASTER_KEY`), which Pusher's libraries
+/// deprecated for its base64 form: this crate reads only `PUSHER_ENCRYPTION_MASTER_KEY_BASE64`,
+/// so the raw one would be ignored silently. Its value is never shown, only its length.
+pub(crate) fn check_raw_encryption_master_key(cx: &Context, out: &mut Findings) {
+    let Some(var) = cx.vars.get(RAW_ENCRYPTION_MASTER_KEY) else {
+        return;
+    };
+    if !cx.is_server() || var.value.is_empty() {
+        return;
+    }
+    let base64_name = Field::EncryptionMasterKey.names()[0];
+    let len = var.value.chars().count();
+    let length = if len == 32 {
+        String::new()
+    } else {
+        format!(" (this one has {len} characters, not 32)")
+    };
+    let message = format!(
+        "{} is the raw 32-character form of the encryption master key{length}, which Pusher's libraries deprecated (Node's `encryptionMasterKey`); this crate reads `{base64_name}`",
+        at(RAW_ENCRYPTION_MASTER_KEY, var)
+    );
+    let help = format!(
+        "convert it to base64 with `printf '%s' \"${RAW_ENCRYPTION_MASTER_KEY}\" | base64`, set `{base64_name}` to the result and remove `{RAW_ENCRYPTION_MASTER_KEY}`; or generate a new key with `openssl rand -base64 32`"
+    );
+    out.own(Problem::new(ProblemKind::Format, RAW_ENCRYPTION_MASTER_KEY, message).help(help));
+}
+
 /// How to fix a value of `field` of the wrong format.
 fn help(name: &str, value: &str, field: Field, whole: bool) -> String {
     match field {
@@ -75,5 +102,8 @@ fn help(name: &str, value: &str, field: Field, whole: bool) -> String {
             "`PUSHER_HOST` is the server's name or address alone, as in `ws.example.org`".to_owned()
         }
         Field::Port | Field::Scheme => format!("fix `{name}`, or remove it to use the default"),
+        Field::EncryptionMasterKey => format!(
+            "`{name}` is 32 random bytes in standard base64 (44 characters), as `openssl rand -base64 32` prints them; to convert a raw 32-character key: `printf '%s' \"$KEY\" | base64`"
+        ),
     }
 }

@@ -15,7 +15,7 @@
 //! | [`ProblemKind::Placeholder`] | a template value never replaced | `your_actual_pusher_key`, `${PUSHER_KEY}`, the docs' examples |
 //! | [`ProblemKind::PasteResidue`] | whitespace, quotes or control characters around a value | `" a1b2…"`, `'a1b2…'` |
 //! | [`ProblemKind::AppIdAsKey`] | the app id pasted as the key | `PUSHER_KEY=1234567` |
-//! | [`ProblemKind::Format`] | a value not of its setting's format | a key not 20 lowercase hex, cluster `europe` |
+//! | [`ProblemKind::Format`] | a value not of its setting's format | a key not 20 lowercase hex, cluster `europe`, an encryption master key not 32 bytes of base64 |
 //! | [`ProblemKind::Swapped`] | settings holding each other's values | app id and key exchanged, the secret in `PUSHER_CLUSTER` |
 //! | [`ProblemKind::Mismatch`] | variables that must agree and do not | `NEXT_PUBLIC_PUSHER_KEY` ≠ `PUSHER_KEY`, `PUSHER_APP_KEY` ≠ `PUSHER_KEY` |
 //! | [`ProblemKind::KeyEqualsSecret`] | the key equal to the secret | `PUSHER_KEY=$PUSHER_SECRET` |
@@ -73,6 +73,7 @@ const RULES: &[Rule] = &[
     exposed_secret::check_secret_named_public,
     exposed_secret::check_public_value_from_secret,
     exposed_secret::check_secret_in_public_variable,
+    exposed_secret::check_master_key_in_public_variable,
     swapped::check_secret_in_server_setting,
     swapped::check_app_id_and_key,
     foreign_credential::check,
@@ -81,6 +82,7 @@ const RULES: &[Rule] = &[
     app_id_as_key::check,
     format::check,
     format::check_pusher_host_names_a_cluster,
+    format::check_raw_encryption_master_key,
     mismatch::check_pusher_host_and_cluster,
     mismatch::check_naming_schemes,
     exposed_secret::check_mirror_holds_secret,

@@ -33,10 +33,15 @@ pub(crate) fn check(cx: &Context, out: &mut Findings) {
             field.what(),
             Shown::new(field, &var.value)
         );
-        let help = format!(
-            "replace it with your app's {} from {DASHBOARD}",
-            field.what()
-        );
+        let help = if field == Field::EncryptionMasterKey {
+            "replace it with 32 random bytes in base64, as `openssl rand -base64 32` prints them"
+                .to_owned()
+        } else {
+            format!(
+                "replace it with your app's {} from {DASHBOARD}",
+                field.what()
+            )
+        };
         out.own(Problem::new(ProblemKind::Placeholder, name, message).help(help));
     }
 }

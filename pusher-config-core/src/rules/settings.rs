@@ -19,6 +19,7 @@ pub(crate) fn format_error(
 ) -> Option<String> {
     let hosted = service == Service::Hosted;
     match field {
+        Field::EncryptionMasterKey => parse_encryption_master_key(value).err(),
         Field::AppId if hosted => {
             (!is_digits(value)).then(|| "is not a Pusher app id; expected digits only".to_owned())
         }
@@ -76,6 +77,32 @@ pub(crate) fn parse_scheme(value: &str, shown: &str) -> Result<Scheme, String> {
             "is {shown}, not a scheme; expected `http` or `https`"
         )),
     }
+}
+
+/// The 32 bytes an encryption master key in standard base64 (`openssl rand -base64 32`) names,
+/// or why it names none. Padding may be left out, as Node's `Buffer.from(…, "base64")` allows.
+/// The message never shows the value.
+pub(crate) fn parse_encryption_master_key(value: &str) -> Result<[u8; 32], String> {
+    use base64ct::{Base64, Base64Unpadded, Encoding};
+
+    let decoded = if value.ends_with('=') {
+        Base64::decode_vec(value)
+    } else {
+        Base64Unpadded::decode_vec(value)
+    };
+    let Ok(bytes) = decoded else {
+        return Err(if value.contains(['-', '_']) {
+            "is not standard base64: it has `-` or `_`, of the URL-safe alphabet; expected 32 bytes in standard base64 (`+` and `/`)".to_owned()
+        } else {
+            "is not base64; expected 32 bytes in standard base64".to_owned()
+        });
+    };
+    <[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| {
+        format!(
+            "decodes to {} bytes; an encryption master key is 32 bytes",
+            bytes.len()
+        )
+    })
 }
 
 /// Digits only, at least one: a hosted app id.
@@ -203,6 +230,32 @@ mod tests {
         assert_eq!(format_error(Field::Scheme, "https", false), None);
         assert!(format_error(Field::Scheme, "HTTPS", false).is_some());
         assert!(format_error(Field::Scheme, "wss", false).is_some());
+    }
+
+    #[test]
+    fn an_encryption_master_key_is_32_bytes_of_standard_base64() {
+        // `openssl rand -base64 32`: 44 characters, one `=`.
+        let key = "bfJ8MRJ7VV3j6vBhCfmPBBRQJ1gqxvA8zbF0Rl+YjP0=";
+        let bytes = parse_encryption_master_key(key).expect("32 bytes");
+        assert_eq!(bytes[..3], [0x6d, 0xf2, 0x7c]);
+        assert_eq!(parse_encryption_master_key(&key[..43]), Ok(bytes));
+        for (value, why) in [
+            ("bfJ8MRJ7VV3j6vBhCfmPBBRQJ1gqxvA8zbF0Rl-YjP0=", "URL-safe"),
+            (
+                "bfJ8MRJ7VV3j6vBhCfmPBBRQJ1gqxvA8zbF0Rl+YjP0==",
+                "not base64",
+            ),
+            ("not base64 at all!", "not base64"),
+            // The raw 32-character form in the base64 variable.
+            ("abcdefghijklmnopqrstuvwxyz012345", "decodes to 24 bytes"),
+            ("", "decodes to 0 bytes"),
+        ] {
+            let message = parse_encryption_master_key(value).expect_err(value);
+            assert!(message.contains(why), "{value}: {message}");
+            assert!(value.is_empty() || !message.contains(value), "{message}");
+        }
+        assert_eq!(format_error(Field::EncryptionMasterKey, key, true), None);
+        assert!(format_error(Field::EncryptionMasterKey, "abc", false).is_some());
     }
 
     #[test]

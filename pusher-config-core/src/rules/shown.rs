@@ -45,7 +45,7 @@ impl fmt::Display for Shown<'_> {
 
 fn is_harmless(field: Field, value: &str) -> bool {
     match field {
-        Field::AppId | Field::Key | Field::Secret => false,
+        Field::AppId | Field::Key | Field::Secret | Field::EncryptionMasterKey => false,
         Field::Port => (1..=5).contains(&value.len()) && is_digits(value),
         Field::Cluster | Field::Scheme => is_word(value),
         Field::Host => is_plain_host(value),

@@ -6,7 +6,10 @@ use std::fmt;
 
 use super::error::SigningError;
 use super::Signer;
-use crate::mask::Masked;
+use crate::mask::{Masked, Redacted};
+
+/// The prefix of end-to-end encrypted channels.
+pub(crate) const ENCRYPTED_PREFIX: &str = "private-encrypted-";
 
 /// The longest channel name Pusher accepts, in characters.
 pub const MAX_CHANNEL_NAME_LEN: usize = 164;
@@ -61,15 +64,18 @@ fn is_channel_char(c: char) -> bool {
 /// What an auth endpoint returns for a private or presence channel: serialize it with
 /// [`ChannelAuth::to_json`] (or serde, with the `serde` feature) as the response body.
 ///
-/// `{"auth":"<key>:<signature>"}`, plus `"channel_data"` for a presence channel.
+/// `{"auth":"<key>:<signature>"}`, plus `"channel_data"` for a presence channel and
+/// `"shared_secret"` for a `private-encrypted-` channel.
 ///
-/// `Debug` shows the key masked and the signature shortened.
+/// `Debug` shows the key masked, the signature shortened and the shared secret redacted.
 #[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ChannelAuth {
     auth: String,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     channel_data: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    shared_secret: Option<String>,
 }
 
 impl ChannelAuth {
@@ -83,16 +89,28 @@ impl ChannelAuth {
         self.channel_data.as_deref()
     }
 
+    /// A `private-encrypted-` channel's key, base64: what pusher-js decrypts its events with.
+    /// Only the authorized socket may get it; `None` for other channels.
+    pub fn shared_secret(&self) -> Option<&str> {
+        self.shared_secret.as_deref()
+    }
+
     /// The JSON object pusher-js expects, e.g. `{"auth":"278d…:58df…"}`.
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(
-            16 + self.auth.len() + self.channel_data.as_ref().map_or(0, |d| 20 + d.len() * 2),
+            16 + self.auth.len()
+                + self.channel_data.as_ref().map_or(0, |d| 20 + d.len() * 2)
+                + self.shared_secret.as_ref().map_or(0, |s| 20 + s.len()),
         );
         out.push_str("{\"auth\":");
         push_json_string(&mut out, &self.auth);
         if let Some(data) = &self.channel_data {
             out.push_str(",\"channel_data\":");
             push_json_string(&mut out, data);
+        }
+        if let Some(secret) = &self.shared_secret {
+            out.push_str(",\"shared_secret\":");
+            push_json_string(&mut out, secret);
         }
         out.push('}');
         out
@@ -145,11 +163,15 @@ fn masked_auth(auth: &str) -> (Masked<'_>, Masked<'_>) {
 impl fmt::Debug for ChannelAuth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (key, signature) = masked_auth(&self.auth);
-        f.debug_struct("ChannelAuth")
-            .field("key", &key)
+        let mut out = f.debug_struct("ChannelAuth");
+        out.field("key", &key)
             .field("signature", &signature)
-            .field("channel_data", &self.channel_data)
-            .finish()
+            .field("channel_data", &self.channel_data);
+        // Only a `private-encrypted-` channel's has one: shown redacted.
+        if let Some(secret) = &self.shared_secret {
+            out.field("shared_secret", &Redacted(secret));
+        }
+        out.finish()
     }
 }
 
@@ -180,10 +202,34 @@ impl Signer<'_> {
     /// # Ok::<(), pusher_config::signing::SigningError>(())
     /// ```
     ///
+    /// A `private-encrypted-` channel is signed the same way, and its authorization also
+    /// carries the channel's `shared_secret`: base64 of SHA-256 over the channel name followed
+    /// by the encryption master key, as the official Node library derives it.
+    ///
+    /// ```
+    /// # extern crate pusher_config_core as pusher_config;
+    /// use pusher_config::signing::{Signer, SigningError};
+    /// use pusher_config::EncryptionMasterKey;
+    ///
+    /// let signer = Signer::new("278d425bdf160c739803", "7ad3773142a6692b25b8");
+    /// let channel = "private-encrypted-foobar";
+    /// assert_eq!(
+    ///     signer.authorize_channel("1234.1234", channel),
+    ///     Err(SigningError::EncryptedChannel)
+    /// );
+    /// let master_key = EncryptionMasterKey::from_bytes([7; 32]);
+    /// let auth = signer
+    ///     .with_encryption_master_key(&master_key)
+    ///     .authorize_channel("1234.1234", channel)?;
+    /// assert_eq!(auth.shared_secret().map(str::len), Some(44));
+    /// assert!(auth.to_json().contains(r#","shared_secret":""#));
+    /// # Ok::<(), pusher_config::signing::SigningError>(())
+    /// ```
+    ///
     /// # Errors
     ///
-    /// An invalid socket id or channel name; a channel that is not `private-`, or is
-    /// `private-encrypted-` (not supported).
+    /// An invalid socket id or channel name; a channel that is not `private-`; a
+    /// `private-encrypted-` channel without an encryption master key.
     pub fn authorize_channel(
         &self,
         socket_id: &str,
@@ -191,15 +237,19 @@ impl Signer<'_> {
     ) -> Result<ChannelAuth, SigningError> {
         validate_socket_id(socket_id)?;
         validate_channel_name(channel)?;
-        if channel.starts_with("private-encrypted-") {
-            return Err(SigningError::EncryptedChannel);
-        }
         if !channel.starts_with("private-") {
             return Err(SigningError::NotPrivateChannel);
         }
+        let shared_secret = if channel.starts_with(ENCRYPTED_PREFIX) {
+            let key = self.channel_shared_secret(channel)?;
+            Some(super::base64(&key))
+        } else {
+            None
+        };
         Ok(ChannelAuth {
             auth: self.auth_token(&[socket_id.as_bytes(), b":", channel.as_bytes()]),
             channel_data: None,
+            shared_secret,
         })
     }
 
@@ -247,6 +297,7 @@ impl Signer<'_> {
                 channel_data.as_bytes(),
             ]),
             channel_data: Some(channel_data.to_owned()),
+            shared_secret: None,
         })
     }
 

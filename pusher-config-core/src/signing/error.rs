@@ -45,9 +45,14 @@ pub enum SigningError {
     NotPrivateChannel,
     /// Presence channel authorization was asked for a channel that is not `presence-…`.
     NotPresenceChannel,
-    /// `private-encrypted-…` channels need a shared secret from an encryption master key,
-    /// which this crate does not derive.
+    /// A `private-encrypted-…` channel was to be authorized, or its data encrypted, with no
+    /// encryption master key configured (`PUSHER_ENCRYPTION_MASTER_KEY_BASE64`, or
+    /// [`Signer::with_encryption_master_key`](super::Signer::with_encryption_master_key)).
     EncryptedChannel,
+    /// Event data was to be encrypted for a channel that is not `private-encrypted-…`.
+    NotEncryptedChannel,
+    /// The operating system gave no random bytes for an encryption nonce; holds its error.
+    RandomUnavailable(String),
     /// The HTTP method is empty or not ASCII letters.
     InvalidMethod,
     /// The request path does not start with `/`, or holds a query string or fragment.
@@ -63,6 +68,9 @@ pub enum SigningError {
     WebhookKeyMismatch,
     /// A webhook's `X-Pusher-Signature` header does not match its body.
     WebhookSignatureMismatch,
+    /// A verified webhook's body is not the JSON of a webhook (`time_ms` and `events`); holds
+    /// the parser's message, which quotes none of the body.
+    WebhookBody(String),
 }
 
 impl fmt::Display for SigningError {
@@ -89,8 +97,16 @@ impl fmt::Display for SigningError {
                 f.write_str("presence authorization needs a `presence-` channel")
             }
             Self::EncryptedChannel => f.write_str(
-                "`private-encrypted-` channels need a shared secret derived from an encryption \
-                 master key, which this crate does not provide",
+                "`private-encrypted-` channels need an encryption master key, and none is \
+                 configured; set `PUSHER_ENCRYPTION_MASTER_KEY_BASE64` to 32 random bytes in \
+                 base64 (`openssl rand -base64 32`)",
+            ),
+            Self::NotEncryptedChannel => {
+                f.write_str("only `private-encrypted-` channels have their data encrypted")
+            }
+            Self::RandomUnavailable(why) => write!(
+                f,
+                "the operating system gave no random bytes for the encryption nonce: {why}"
             ),
             Self::InvalidMethod => {
                 f.write_str("invalid HTTP method; expected ASCII letters, like `POST`")
@@ -116,6 +132,10 @@ impl fmt::Display for SigningError {
             Self::WebhookSignatureMismatch => f.write_str(
                 "webhook `X-Pusher-Signature` header does not match the body; \
                  check the app secret and pass the raw request body, unparsed",
+            ),
+            Self::WebhookBody(why) => write!(
+                f,
+                "webhook body is not a webhook's JSON (`time_ms` and `events`): {why}"
             ),
         }
     }

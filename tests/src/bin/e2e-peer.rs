@@ -5,9 +5,10 @@
 //! - `e2e-peer url`: the WebSocket URL, built as pusher-js builds it;
 //! - `e2e-peer options`: the pusher-js options object, as JSON;
 //! - `e2e-peer auth SOCKET_ID CHANNEL [CHANNEL_DATA]`: the channel authorization (presence with
-//!   `CHANNEL_DATA`), as JSON;
+//!   `CHANNEL_DATA`; with its `shared_secret` for a `private-encrypted-` channel), as JSON;
 //! - `e2e-peer trigger CHANNEL EVENT DATA`: a REST trigger signed by the crate, sent to the
-//!   server. It prints `HTTP <status> <body>` of the server's answer: on stdout and exit 0 for a
+//!   server; for a `private-encrypted-` channel, DATA encrypted by the crate first, as the
+//!   official libraries' `trigger` does. It prints `HTTP <status> <body>` of the server's answer: on stdout and exit 0 for a
 //!   200, on stderr and exit 2 for any other status. Not reaching the server (connection refused,
 //!   name resolution, timeout, a reply that is not HTTP) is `error: …` on stderr and exit 1, so a
 //!   caller can tell a refusal by the server from no answer at all.
@@ -102,6 +103,15 @@ fn trigger(
     event: &str,
     data: &str,
 ) -> Result<Answer, String> {
+    let encrypted;
+    let data = if channel.starts_with("private-encrypted-") {
+        encrypted = config
+            .encrypt_event_data(channel, data)
+            .map_err(|err| err.to_string())?;
+        encrypted.as_str()
+    } else {
+        data
+    };
     let body =
         serde_json::json!({ "name": event, "channels": [channel], "data": data }).to_string();
     let path = config.api_path("/events");

@@ -249,3 +249,28 @@ fn the_secret_with_residue_in_a_key_mirror_is_exposed_and_not_shown_at_all() {
     // Not even the four characters a masked value shows.
     assert!(!problems.to_string().contains(&SECRET[..4]), "{problems}");
 }
+
+#[test]
+fn the_encryption_master_key_in_a_public_variable_is_an_exposed_secret() {
+    let key = "bfJ8MRJ7VV3j6vBhCfmPBBRQJ1gqxvA8zbF0Rl+YjP0=";
+    let base = hosted().set("PUSHER_ENCRYPTION_MASTER_KEY_BASE64", key);
+    // By its name, whatever it holds.
+    for name in [
+        "NEXT_PUBLIC_PUSHER_ENCRYPTION_MASTER_KEY_BASE64",
+        "VITE_PUSHER_ENCRYPTION_MASTER_KEY",
+    ] {
+        let problems = server_fail(base.clone().set(name, key));
+        only(&problems, ProblemKind::ExposedSecret, name);
+        assert_no_leak(&problems, key);
+    }
+    // By its value, whatever the name.
+    let problems = server_fail(base.set("VITE_E2E_KEY", key));
+    let problem = only(&problems, ProblemKind::ExposedSecret, "VITE_E2E_KEY");
+    assert!(
+        problem
+            .message
+            .contains("holds the value of `PUSHER_ENCRYPTION_MASTER_KEY_BASE64`"),
+        "{problem}"
+    );
+    assert_no_leak(&problems, key);
+}

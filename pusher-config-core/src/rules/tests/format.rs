@@ -160,3 +160,99 @@ fn self_hosted_values_with_whitespace_are_format_errors() {
     let problems = server_fail(config);
     only(&problems, ProblemKind::Format, "PUSHER_APP_KEY");
 }
+
+/// A made-up encryption master key: 32 bytes in standard base64 (`openssl rand -base64 32`).
+const MASTER_KEY: &str = "bfJ8MRJ7VV3j6vBhCfmPBBRQJ1gqxvA8zbF0Rl+YjP0=";
+
+#[test]
+fn an_encryption_master_key_not_32_bytes_of_base64_is_a_format_error() {
+    let name = "PUSHER_ENCRYPTION_MASTER_KEY_BASE64";
+    for (value, why) in [
+        ("abcdefghijklmnopqrstuvwxyz012345", "decodes to 24 bytes"),
+        (&MASTER_KEY[..40], "decodes to 30 bytes"),
+        ("bfJ8MRJ7VV3j6vBhCfmPBBRQJ1gqxvA8zbF0Rl-YjP0=", "URL-safe"),
+        (
+            "bfJ8MRJ7VV3j6vBhCfmPBBRQ!1gqxvA8zbF0Rl+YjP0=",
+            "is not base64",
+        ),
+    ] {
+        let problems = server_fail(hosted().set(name, value));
+        let problem = only(&problems, ProblemKind::Format, name);
+        assert!(problem.message.contains(why), "{value}: {problem}");
+        let help = problem.help.as_deref().unwrap_or_default();
+        assert!(help.contains("openssl rand -base64 32"), "{help}");
+        assert!(help.contains(r#"printf '%s' "$KEY" | base64"#), "{help}");
+        assert_no_leak(&problems, value);
+    }
+}
+
+#[test]
+fn the_raw_master_key_of_old_is_a_format_error_that_says_how_to_convert_it() {
+    let raw = "abcdefghijklmnopqrstuvwxyz012345";
+    let problems = server_fail(hosted().set("PUSHER_ENCRYPTION_MASTER_KEY", raw));
+    let problem = only(
+        &problems,
+        ProblemKind::Format,
+        "PUSHER_ENCRYPTION_MASTER_KEY",
+    );
+    assert!(
+        problem.message.contains("raw 32-character form")
+            && problem.message.contains("`encryptionMasterKey`")
+            && problem
+                .message
+                .contains("reads `PUSHER_ENCRYPTION_MASTER_KEY_BASE64`"),
+        "{problem}"
+    );
+    let help = problem.help.as_deref().unwrap_or_default();
+    assert!(
+        help.contains(r#"printf '%s' "$PUSHER_ENCRYPTION_MASTER_KEY" | base64"#),
+        "{help}"
+    );
+    assert_no_leak(&problems, raw);
+    // Another length is said.
+    let problems = server_fail(hosted().set("PUSHER_ENCRYPTION_MASTER_KEY", "short-raw-key"));
+    let problem = only(
+        &problems,
+        ProblemKind::Format,
+        "PUSHER_ENCRYPTION_MASTER_KEY",
+    );
+    assert!(
+        problem.message.contains("has 13 characters, not 32"),
+        "{problem}"
+    );
+    // A client never reads it.
+    let client = hosted()
+        .unset("PUSHER_APP_ID")
+        .unset("PUSHER_SECRET")
+        .set("PUSHER_ENCRYPTION_MASTER_KEY", raw);
+    pass(client, Mode::Client);
+}
+
+#[test]
+fn a_master_key_equal_to_the_secret_is_the_secret_in_the_wrong_place() {
+    let env = one_word_self_hosted("local")
+        .set("PUSHER_SECRET", MASTER_KEY)
+        .set("PUSHER_ENCRYPTION_MASTER_KEY_BASE64", MASTER_KEY);
+    let problems = server_fail(env);
+    let problem = only(
+        &problems,
+        ProblemKind::Swapped,
+        "PUSHER_ENCRYPTION_MASTER_KEY_BASE64",
+    );
+    assert!(
+        problem
+            .message
+            .contains("holds the value of `PUSHER_SECRET`"),
+        "{problem}"
+    );
+    assert_no_leak(&problems, MASTER_KEY);
+}
+
+#[test]
+fn a_placeholder_master_key_is_a_placeholder() {
+    let name = "PUSHER_ENCRYPTION_MASTER_KEY_BASE64";
+    let problems = server_fail(hosted().set(name, "your_encryption_master_key"));
+    let problem = only(&problems, ProblemKind::Placeholder, name);
+    let help = problem.help.as_deref().unwrap_or_default();
+    assert!(help.contains("openssl rand -base64 32"), "{help}");
+}

@@ -287,3 +287,39 @@ fn client_mode_never_reads_app_id_or_secret() {
     );
     assert_eq!(checked.secret, None);
 }
+
+#[test]
+fn an_encryption_master_key_reaches_the_server_config_only() {
+    let key = "bfJ8MRJ7VV3j6vBhCfmPBBRQJ1gqxvA8zbF0Rl+YjP0=";
+    let env = hosted().set("PUSHER_ENCRYPTION_MASTER_KEY_BASE64", key);
+    let checked = check(&vars(env.clone()), Mode::Server).expect("valid");
+    let server = checked.server().expect("a server config");
+    let bytes = server.encryption_master_key().expect("a master key");
+    assert_eq!(bytes.expose_secret()[..3], [0x6d, 0xf2, 0x7c]);
+    let debug = format!("{checked:?}");
+    assert!(!leaks(&debug, key), "{debug}");
+    assert!(
+        debug.contains("EncryptionMasterKey([redacted secret, 32 bytes])"),
+        "{debug}"
+    );
+    // Without padding, as Node's `Buffer.from(…, "base64")` takes it too.
+    let unpadded = check(
+        &vars(hosted().set("PUSHER_ENCRYPTION_MASTER_KEY_BASE64", &key[..43])),
+        Mode::Server,
+    )
+    .expect("valid");
+    assert_eq!(
+        unpadded.server().and_then(|s| s.encryption_master_key()),
+        Some(bytes)
+    );
+    // Optional; and a client never reads it.
+    let none = check(&vars(hosted()), Mode::Server).expect("valid");
+    assert_eq!(none.server().and_then(|s| s.encryption_master_key()), None);
+    let client = env.unset("PUSHER_APP_ID").unset("PUSHER_SECRET");
+    pass(
+        client
+            .clone()
+            .set("PUSHER_ENCRYPTION_MASTER_KEY_BASE64", "not base64!"),
+        Mode::Client,
+    );
+}

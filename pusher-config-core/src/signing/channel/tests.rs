@@ -200,3 +200,66 @@ fn user_auth_signs_socket_user_data() {
         format!(r#"{{"auth":"{expected}","user_data":"{{\"id\":\"1\"}}"}}"#)
     );
 }
+
+#[test]
+fn an_encrypted_channel_gets_its_shared_secret_with_a_master_key() {
+    let master_key = crate::EncryptionMasterKey::from_bytes([7; 32]);
+    let signer = SIGNER.with_encryption_master_key(&master_key);
+    let channel = "private-encrypted-foobar";
+    let auth = signer
+        .authorize_channel("1234.1234", channel)
+        .expect("valid input");
+    // base64(SHA-256("private-encrypted-foobar" followed by 32 bytes of 7)), computed apart
+    // with Python's hashlib.
+    let shared = "KH+tRDTu81ixTVmz3MQln/a4WHOgYOu3/49dt88n9/k=";
+    assert_eq!(auth.shared_secret(), Some(shared));
+    // The signature is the ordinary private one.
+    let private = SIGNER
+        .authorize_channel("1234.1234", "private-foobar")
+        .expect("valid input");
+    assert_eq!(
+        auth.auth(),
+        SIGNER.auth_token(&[b"1234.1234:", channel.as_bytes()])
+    );
+    assert_ne!(auth.auth(), private.auth());
+    assert_eq!(private.shared_secret(), None);
+    assert_eq!(
+        auth.to_json(),
+        format!(r#"{{"auth":"{}","shared_secret":"{shared}"}}"#, auth.auth())
+    );
+    let shown = format!("{auth:?}");
+    assert!(!shown.contains(shared), "{shown}");
+    assert!(
+        shown.ends_with("channel_data: None, shared_secret: [redacted secret, 44 chars] }"),
+        "{shown}"
+    );
+    // Other channels are as without a master key.
+    assert_eq!(
+        signer.authorize_channel("1.1", "presence-x"),
+        Err(SigningError::NotPrivateChannel)
+    );
+    let presence = signer
+        .authorize_presence_channel("1.1", "presence-encrypted-x", "{}")
+        .expect("valid input");
+    assert_eq!(presence.shared_secret(), None);
+    let debug = format!("{signer:?}");
+    assert!(
+        debug
+            .ends_with("encryption_master_key: EncryptionMasterKey([redacted secret, 32 bytes]) }"),
+        "{debug}"
+    );
+}
+
+#[test]
+fn without_a_master_key_the_error_says_to_configure_one() {
+    let error = SIGNER
+        .authorize_channel("1.1", "private-encrypted-x")
+        .expect_err("no master key");
+    assert_eq!(error, SigningError::EncryptedChannel);
+    assert!(
+        error
+            .to_string()
+            .contains("set `PUSHER_ENCRYPTION_MASTER_KEY_BASE64`"),
+        "{error}"
+    );
+}
