@@ -366,7 +366,7 @@ fn list(clusters: &[Cluster]) -> String {
 }
 
 impl fmt::Display for Check {
-    /// `ok: …` for a check that passed; else `error: …` with `= note: it answered …` (what
+    /// `ok: …` for a check that passed; else `error: …` with `= note: the server answered …` (what
     /// the server said) and `= help: …` under it, as the compiler prints them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let what = match self.kind {
@@ -383,7 +383,7 @@ impl fmt::Display for Check {
         let (message, help) = self.message();
         write!(f, "error: {message}")?;
         if !self.answer.is_empty() {
-            write!(f, "\n  = note: it answered {}", self.answer)?;
+            write!(f, "\n  = note: the server answered {}", self.answer)?;
         }
         if let Some(help) = help {
             write!(f, "\n  = help: {help}")?;

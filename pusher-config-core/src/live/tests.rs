@@ -53,7 +53,7 @@ fn a_wrong_secret_as_sockudo_answers_it() {
     assert_eq!(
         report.rest().to_string(),
         "error: `PUSHER_SECRET` is wrong: GET http://127.0.0.1:6001/apps/app-id/channels refused the request's signature\n  \
-         = note: it answered 401 `{\"error\":\"Invalid API signature\",\"code\":\"auth_failed\"}`\n  \
+         = note: the server answered 401 `{\"error\":\"Invalid API signature\",\"code\":\"auth_failed\"}`\n  \
          = help: copy the secret from the Pusher Channels dashboard, under App Keys, beside the key"
     );
     assert!(report

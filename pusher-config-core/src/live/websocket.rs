@@ -259,11 +259,11 @@ fn first_event(
                 | Error::ConnectionClosed
                 | Error::AlreadyClosed,
             ) => {
-                let answer = "the connection closed without a close frame".to_owned();
+                let answer = "nothing: the connection closed without a close frame".to_owned();
                 return said(error, (Outcome::ClosedWithoutWelcome, answer));
             }
             Err(Error::Io(err)) if !net::is_timeout(&err) => {
-                let answer = "the connection closed without a close frame".to_owned();
+                let answer = "nothing: the connection closed without a close frame".to_owned();
                 let outcome = match err.kind() {
                     std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::ConnectionReset => {
                         Outcome::ClosedWithoutWelcome
