@@ -81,6 +81,8 @@ echo "peer: $peer"
 axum_example="$(built_executable axum-auth -p axum-auth --bin axum-auth)"
 [ -x "$axum_example" ] || { echo "axum-auth is not at $axum_example" >&2; exit 1; }
 echo "example: $axum_example"
+# Built before the server starts; run once it is ready.
+cargo test -q --locked -p pusher-config-tests --test live_sockudo --no-run
 
 # Made-up credentials for this run only; a self-hosted server accepts any.
 app_id=2047711
@@ -252,3 +254,28 @@ if [ "$status" != 0 ]; then
   server_log
   exit "$status"
 fi
+
+# The live check against the same server: right config, wrong secret, wrong key, wrong app id.
+live_env=(LIVE_SOCKUDO_PORT="$port" LIVE_SOCKUDO_APP_ID="$app_id" LIVE_SOCKUDO_KEY="$key"
+  LIVE_SOCKUDO_SECRET="$secret")
+echo "live check against sockudo on 127.0.0.1:$port"
+status=0
+env "${live_env[@]}" cargo test -q --locked -p pusher-config-tests --test live_sockudo \
+  -- --ignored --skip no_server || status=$?
+if ! kill -0 "$server" 2>/dev/null; then
+  server_log
+  echo "sockudo (pid $server) exited during the live checks" >&2
+  exit 1
+fi
+if [ "$status" != 0 ]; then
+  server_log
+  exit "$status"
+fi
+
+# Then with the server stopped: a clear error within 15 s, on the port it had.
+kill "$server"
+wait "$server" 2>/dev/null || true
+server=
+echo "live check with sockudo stopped (127.0.0.1:$port)"
+env "${live_env[@]}" cargo test -q --locked -p pusher-config-tests --test live_sockudo \
+  -- --ignored --exact no_server

@@ -15,6 +15,8 @@ mod config;
 #[cfg(feature = "connect")]
 pub mod connect;
 // Labelled on docs.rs: the methods this private module adds to the config types would not be.
+#[cfg(feature = "live")]
+pub mod live;
 #[cfg(feature = "rules")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rules")))]
 mod load;

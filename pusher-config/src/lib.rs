@@ -25,10 +25,15 @@
 //! - `signing`: channel authorization, user authentication, REST signing, webhooks;
 //! - `serde`: the public config as the JSON options object of pusher-js; with `rules` too,
 //!   `Deserialize` for `PusherConfig` and `PublicConfig`, checked by the rule set;
-//! - `tracing`: connection lifecycle events through `tracing`.
+//! - `tracing`: connection lifecycle events through `tracing`;
+//! - `live`: asking the service itself whether the credentials are right (`live::verify`): the
+//!   WebSocket handshake and a signed REST call, over rustls; implies `connect` and `signing`.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "live")]
+#[doc(inline)]
+pub use pusher_config_core::live;
 #[cfg(feature = "signing")]
 #[doc(inline)]
 pub use pusher_config_core::signing;
