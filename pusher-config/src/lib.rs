@@ -23,10 +23,15 @@
 //! - `dotenv`: `.env` files (`PusherConfig::from_env_file`); implies `rules`;
 //! - `signing`: channel authorization, user authentication, REST signing, webhooks;
 //! - `serde`: the public config as the JSON options object of pusher-js;
-//! - `tracing`: connection lifecycle events through `tracing`.
+//! - `tracing`: connection lifecycle events through `tracing`;
+//! - `events`: sending events through Pusher's HTTP API, as signed requests for any HTTP
+//!   client, Pusher's limits checked; `events-client`: the async client that sends them.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "events")]
+#[doc(inline)]
+pub use pusher_config_core::events;
 #[cfg(feature = "signing")]
 #[doc(inline)]
 pub use pusher_config_core::signing;
