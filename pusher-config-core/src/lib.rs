@@ -14,6 +14,8 @@ pub mod close_code;
 mod config;
 #[cfg(feature = "connect")]
 pub mod connect;
+#[cfg(feature = "events")]
+pub mod events;
 // Labelled on docs.rs: the methods this private module adds to the config types would not be.
 #[cfg(feature = "live")]
 pub mod live;

@@ -27,10 +27,15 @@
 //!   `Deserialize` for `PusherConfig` and `PublicConfig`, checked by the rule set;
 //! - `tracing`: connection lifecycle events through `tracing`;
 //! - `live`: asking the service itself whether the credentials are right (`live::verify`): the
-//!   WebSocket handshake and a signed REST call, over rustls; implies `connect` and `signing`.
+//!   WebSocket handshake and a signed REST call, over rustls; implies `connect` and `signing`;
+//! - `events`: sending events through Pusher's HTTP API, as signed requests for any HTTP
+//!   client, Pusher's limits checked; `events-client`: the async client that sends them.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "events")]
+#[doc(inline)]
+pub use pusher_config_core::events;
 #[cfg(feature = "live")]
 #[doc(inline)]
 pub use pusher_config_core::live;

@@ -393,6 +393,213 @@ async function axumRefusesBadRequests() {
   console.log(`     (400 {"error":${JSON.stringify(libraryMessage)}})`);
 }
 
+// ---- Sending events with the crate's client (`e2e-peer send …`, `pusher_config::events`).
+
+// `e2e-peer send ARGS…`: the server's typed answer, parsed; throws with its stderr otherwise.
+function send(...args) {
+  try {
+    return JSON.parse(noSecretIn(execFileSync(peer, ['send', ...args], { encoding: 'utf8', stdio: 'pipe' }), process.env.PUSHER_SECRET));
+  } catch (error) {
+    if (error.status === undefined || error.status === null) throw error;
+    const stderr = noSecretIn(`${error.stderr ?? ''}`, process.env.PUSHER_SECRET).trim();
+    throw new Error(`e2e-peer send ${args[0]} exited ${error.status}: ${stderr}`);
+  }
+}
+
+// `e2e-peer send ARGS…` that must fail: its exit status and stderr, never the secret.
+function sendRefused(args, env = process.env, ...secrets) {
+  try {
+    const out = execFileSync(peer, ['send', ...args], { encoding: 'utf8', stdio: 'pipe', env });
+    throw new Error(`e2e-peer send ${args[0]} succeeded: ${out.trim()}`);
+  } catch (error) {
+    if (error.status === undefined || error.status === null) throw error;
+    return { status: error.status, stderr: noSecretIn(`${error.stdout ?? ''}${error.stderr ?? ''}`, process.env.PUSHER_SECRET, ...secrets).trim() };
+  }
+}
+
+// pusher-js authorized by e2e-peer, as the presence member `userId`.
+function connectAs(userId) {
+  return connect((socketId, channelName) => JSON.parse(channelName.startsWith('presence-')
+    ? run('auth', socketId, channelName, JSON.stringify({ user_id: userId, user_info: { name: userId } }))
+    : run('auth', socketId, channelName)));
+}
+
+const received = (channel, event) => new Promise((resolve) => channel.bind(event, resolve));
+
+async function socketIdOf(pusher) {
+  if (pusher.connection.state !== 'connected') {
+    await within(5000, 'connection', new Promise((resolve) => pusher.connection.bind('connected', resolve)));
+  }
+  return pusher.connection.socket_id;
+}
+
+// One trigger from the crate's client to a public, a private and a presence channel reaches
+// pusher-js on each, data intact.
+async function clientTriggersEveryChannelType() {
+  const pusher = connectAs('sender-1');
+  try {
+    const names = ['send-public', 'private-send', 'presence-send'];
+    const channels = names.map((name) => pusher.subscribe(name));
+    await within(5000, 'subscriptions', Promise.all(channels.map(subscribed)));
+    const arrivals = channels.map((channel) => received(channel, 'greeting'));
+    const data = { hello: 'from the events client', n: 12, text: 'Zoë "Z" Ünal' };
+    const answer = send('trigger', 'greeting', JSON.stringify(data), ...names);
+    if (JSON.stringify(answer) !== '{"channels":{}}') throw new Error(`trigger answered ${JSON.stringify(answer)}`);
+    const got = await within(5000, 'the event on all three channels', Promise.all(arrivals));
+    for (const [i, value] of got.entries()) {
+      if (JSON.stringify(value) !== JSON.stringify(data)) throw new Error(`${names[i]} got ${JSON.stringify(value)}`);
+    }
+  } finally {
+    pusher.disconnect();
+  }
+}
+
+// `socket_id` exclusion: of two connections on a channel, the excluded one gets nothing.
+async function clientExcludesSocket() {
+  const [a, b] = [connectAs('except-a'), connectAs('except-b')];
+  try {
+    const [channelA, channelB] = [a.subscribe('send-except'), b.subscribe('send-except')];
+    await within(5000, 'subscriptions', Promise.all([subscribed(channelA), subscribed(channelB)]));
+    let aGot = false;
+    channelA.bind('news', () => { aGot = true; });
+    const bGets = received(channelB, 'news');
+    send('trigger-except', await socketIdOf(a), 'news', '{"n":1}', 'send-except');
+    await within(5000, 'the event on the other connection', bGets);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (aGot) throw new Error('the excluded connection received the event');
+  } finally {
+    a.disconnect();
+    b.disconnect();
+  }
+}
+
+// A batch of two events, on a public and a private channel, both arrive; asked for their
+// channels' counts, the answer has one entry per event, in order.
+async function clientSendsBatch() {
+  const pusher = connectAs('batch-1');
+  try {
+    const [one, two] = [pusher.subscribe('send-batch'), pusher.subscribe('private-send-batch')];
+    await within(5000, 'subscriptions', Promise.all([subscribed(one), subscribed(two)]));
+    const arrivals = Promise.all([received(one, 'first'), received(two, 'second')]);
+    const answer = send('batch-info', 'send-batch', 'first', '{"i":1}', 'private-send-batch', 'second', '{"i":2}');
+    const expected = '{"batch":[{"subscription_count":1},{"subscription_count":1}]}';
+    if (JSON.stringify(answer) !== expected) throw new Error(`batch answered ${JSON.stringify(answer)}, expected ${expected}`);
+    const [first, second] = await within(5000, 'both batch events', arrivals);
+    if (first.i !== 1 || second.i !== 2) throw new Error(`got ${JSON.stringify([first, second])}`);
+    console.log(`     (${JSON.stringify(answer)})`);
+  } finally {
+    pusher.disconnect();
+  }
+}
+
+// Channel info, the channel list and presence users answer as the server sees pusher-js: two
+// members on a presence channel, plus a second connection of the first member.
+async function clientReadsChannelsAndUsers() {
+  const connections = [connectAs('counted-1'), connectAs('counted-2'), connectAs('counted-1')];
+  try {
+    await within(5000, 'subscriptions', Promise.all(connections.flatMap((pusher) => [
+      subscribed(pusher.subscribe('presence-count')),
+      subscribed(pusher.subscribe('send-count')),
+    ])));
+    const presence = send('channel', 'presence-count');
+    const expected = { occupied: true, user_count: 2, subscription_count: 3 };
+    if (JSON.stringify(presence) !== JSON.stringify(expected)) {
+      throw new Error(`channel presence-count is ${JSON.stringify(presence)}, expected ${JSON.stringify(expected)}`);
+    }
+    const plain = send('channel', 'send-count');
+    if (plain.occupied !== true || plain.subscription_count !== 3 || 'user_count' in plain) {
+      throw new Error(`channel send-count is ${JSON.stringify(plain)}`);
+    }
+    const list = send('channels', 'presence-count');
+    const listed = list.channels?.['presence-count'];
+    if (listed?.user_count !== 2 || listed?.subscription_count !== 3) {
+      throw new Error(`channels presence-count lists ${JSON.stringify(list)}`);
+    }
+    const all = send('channels');
+    if (all.channels?.['send-count']?.subscription_count !== 3) throw new Error(`channels lists ${JSON.stringify(all)}`);
+    const users = send('users', 'presence-count').users.map((user) => user.id).sort();
+    if (JSON.stringify(users) !== '["counted-1","counted-2"]') throw new Error(`users are ${JSON.stringify(users)}`);
+    console.log(`     (${JSON.stringify(presence)}; users ${JSON.stringify(users)})`);
+  } finally {
+    for (const pusher of connections) pusher.disconnect();
+  }
+}
+
+// pusher-js signed in through the axum example as `userId`.
+async function signedInAs(userId) {
+  const options = await axumOptions();
+  const headers = { 'X-User-Id': userId, 'X-User-Name': userId };
+  const pusher = new Pusher(options.key, {
+    ...options,
+    channelAuthorization: { ...options.channelAuthorization, headers },
+    userAuthentication: { ...options.userAuthentication, headers },
+  });
+  const signedIn = new Promise((resolve, reject) => {
+    pusher.connection.bind('message', (event) => {
+      if (event.event === 'pusher:signin_success') resolve();
+    });
+    pusher.user.bind('pusher:signin_error', (error) => reject(new Error(`signin_error ${JSON.stringify(error)}`)));
+  });
+  pusher.signin();
+  await within(5000, `sign-in as ${userId}`, signedIn);
+  return pusher;
+}
+
+// An event to a user (`#server-to-user-…`) reaches the connection signed in as that user.
+async function clientSendsToUser() {
+  const pusher = await signedInAs('receiver-1');
+  try {
+    const got = new Promise((resolve) => pusher.user.bind('notice', resolve));
+    send('to-user', 'receiver-1', 'notice', '{"for":"receiver-1"}');
+    const data = await within(5000, 'the event sent to the user', got);
+    if (data.for !== 'receiver-1') throw new Error(`got ${JSON.stringify(data)}`);
+  } finally {
+    pusher.disconnect();
+  }
+}
+
+// Terminating a user's connections closes the connection signed in as that user.
+async function clientTerminatesUser() {
+  const pusher = await signedInAs('leaver-1');
+  try {
+    const left = new Promise((resolve) => pusher.connection.bind('state_change', ({ current }) => {
+      if (current !== 'connected') resolve(current);
+    }));
+    send('terminate', 'leaver-1');
+    const state = await within(5000, 'the connection to close', left);
+    console.log(`     (pusher-js went ${state})`);
+  } finally {
+    pusher.disconnect();
+  }
+}
+
+// The client's refusals: one before sending (an event name over Pusher's 200 characters, exit
+// 3) and the server's (a wrong secret: 401, exit 2), each with its message, never the secret.
+async function clientRefusalsAreTyped() {
+  const long = sendRefused(['trigger', 'e'.repeat(201), '{}', 'send-public']);
+  if (long.status !== 3 || long.stderr !== 'error: the event name has 201 characters, more than the 200 allowed; use a shorter name') {
+    throw new Error(`a 201-character event name gave exit ${long.status}: ${long.stderr}`);
+  }
+  const wrongSecret = '0123456789abcdef0123';
+  const refused = sendRefused(['trigger', 'e', '{}', 'send-public'], { ...process.env, PUSHER_SECRET: wrongSecret }, wrongSecret);
+  if (refused.status !== 2 || !refused.stderr.startsWith('error: the server answered 401 Unauthorized: the signature was refused;')
+    || !refused.stderr.endsWith('(it said `Invalid API signature`)')) {
+    throw new Error(`a wrong secret gave exit ${refused.status}: ${refused.stderr}`);
+  }
+  if (/auth_signature|auth_key/.test(refused.stderr)) throw new Error(`the error shows the signed query: ${refused.stderr}`);
+  console.log(`     (${refused.stderr})`);
+}
+
+const sendingChecks = [
+  clientTriggersEveryChannelType,
+  clientExcludesSocket,
+  clientSendsBatch,
+  clientReadsChannelsAndUsers,
+  clientSendsToUser,
+  clientTerminatesUser,
+  clientRefusalsAreTyped,
+];
+
 let passed = 0;
 let failed = 0;
 const checks = [
@@ -407,6 +614,7 @@ const checks = [
   axumSignsIn,
   axumRefusesBadRequests,
   axumReceivesWebhooks,
+  ...sendingChecks,
 ];
 for (const check of checks) {
   try {

@@ -13,6 +13,11 @@
 //!   name resolution, timeout, a reply that is not HTTP) is `error: …` on stderr and exit 1, so a
 //!   caller can tell a refusal by the server from no answer at all.
 //!
+//! - `e2e-peer send …`: the crate's events client (`pusher_config::events::Client`); see
+//!   [`send`] for its commands. It prints the server's typed answer as JSON on stdout and exits
+//!   0; on an error it prints `error: …` on stderr and exits 2 when the server refused the
+//!   request, 3 when the client refused it before sending, 1 otherwise.
+//!
 //! Nothing it prints contains the secret: the server's body is printed with the secret, should it
 //! ever appear there, replaced by `[redacted]`.
 
@@ -25,6 +30,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use pusher_config::connect::ClientOptions;
+use pusher_config::events::{BatchEvent, Client, EventsError, Info, Trigger};
 use pusher_config::PusherConfig;
 
 /// How long the trigger waits to connect, and then for each read or write.
@@ -70,7 +76,8 @@ fn main() -> ExitCode {
                 }
             };
         }
-        _ => Err("usage: e2e-peer url | options | auth SOCKET_ID CHANNEL [CHANNEL_DATA] | trigger CHANNEL EVENT DATA".to_owned()),
+        ["send", ref rest @ ..] => return send(config, rest),
+        _ => Err("usage: e2e-peer url | options | auth SOCKET_ID CHANNEL [CHANNEL_DATA] | trigger CHANNEL EVENT DATA | send …".to_owned()),
     };
     match result {
         Ok(out) => {
@@ -217,4 +224,114 @@ fn dechunk(mut raw: &[u8]) -> Option<Vec<u8>> {
         body.extend_from_slice(raw.get(..size)?);
         raw = raw.get(size + 2..)?;
     }
+}
+
+/// `e2e-peer send COMMAND …`, through the crate's events client:
+///
+/// - `trigger EVENT DATA CHANNEL…` and `trigger-except SOCKET_ID EVENT DATA CHANNEL…`;
+/// - `batch CHANNEL EVENT DATA [CHANNEL EVENT DATA]…`, and `batch-info …`, which asks each
+///   event's channel counts as `channels` does;
+/// - `channels [PREFIX]`: with `subscription_count`, and `user_count` for `presence-`;
+/// - `channel CHANNEL`: the same for one channel;
+/// - `users CHANNEL`: a presence channel's members;
+/// - `to-user USER_ID EVENT DATA`, `terminate USER_ID`.
+fn send(config: PusherConfig, args: &[&str]) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("error: cannot start the runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let client = Client::new(config);
+    let answer = runtime.block_on(send_command(&client, args));
+    match answer {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(SendError::Usage) => {
+            eprintln!(
+                "usage: e2e-peer send trigger EVENT DATA CHANNEL… | trigger-except SOCKET_ID \
+                 EVENT DATA CHANNEL… | batch[-info] (CHANNEL EVENT DATA)… | channels [PREFIX] | \
+                 channel CHANNEL | users CHANNEL | to-user USER_ID EVENT DATA | terminate USER_ID"
+            );
+            ExitCode::FAILURE
+        }
+        Err(SendError::Events(err)) => {
+            eprintln!("error: {err}");
+            if err.is_refused_before_sending() {
+                ExitCode::from(3)
+            } else if matches!(err, EventsError::Http { .. }) {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+enum SendError {
+    Usage,
+    Events(EventsError),
+}
+
+impl From<EventsError> for SendError {
+    fn from(err: EventsError) -> Self {
+        SendError::Events(err)
+    }
+}
+
+/// Runs one `send` command; its answer as JSON.
+async fn send_command(client: &Client, args: &[&str]) -> Result<String, SendError> {
+    let counts = |channel: &str| {
+        if channel.starts_with("presence-") {
+            Info::SUBSCRIPTION_COUNT.and(Info::USER_COUNT)
+        } else {
+            Info::SUBSCRIPTION_COUNT
+        }
+    };
+    let json = match *args {
+        ["trigger", event, data, ref channels @ ..] if !channels.is_empty() => json(
+            &client
+                .trigger(&Trigger::to_channels(channels, event, data))
+                .await?,
+        ),
+        ["trigger-except", socket_id, event, data, ref channels @ ..] if !channels.is_empty() => {
+            let trigger = Trigger::to_channels(channels, event, data).except(socket_id);
+            json(&client.trigger(&trigger).await?)
+        }
+        [command @ ("batch" | "batch-info"), ref events @ ..]
+            if !events.is_empty() && events.len() % 3 == 0 =>
+        {
+            let batch: Vec<BatchEvent<'_>> = events
+                .chunks(3)
+                .map(|event| {
+                    let batch_event = BatchEvent::new(event[0], event[1], event[2]);
+                    match command {
+                        "batch-info" => batch_event.info(counts(event[0])),
+                        _ => batch_event,
+                    }
+                })
+                .collect();
+            json(&client.trigger_batch(&batch).await?)
+        }
+        ["channels"] => json(&client.channels(None, Info::SUBSCRIPTION_COUNT).await?),
+        ["channels", prefix] => json(&client.channels(Some(prefix), counts(prefix)).await?),
+        ["channel", channel] => json(&client.channel(channel, counts(channel)).await?),
+        ["users", channel] => json(&client.presence_users(channel).await?),
+        ["to-user", user_id, event, data] => {
+            json(&client.send_to_user(user_id, event, data).await?)
+        }
+        ["terminate", user_id] => json(&client.terminate_user_connections(user_id).await?),
+        _ => return Err(SendError::Usage),
+    };
+    Ok(json)
+}
+
+fn json(answer: &impl serde::Serialize) -> String {
+    serde_json::to_string(answer).unwrap_or_else(|err| format!("{{\"unprintable\":\"{err}\"}}"))
 }
