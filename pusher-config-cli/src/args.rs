@@ -145,7 +145,10 @@ mod tests {
     fn bad_arguments_are_one_line() {
         let wrong = check(&["--format", "xml"]).expect_err("no such format");
         assert!(!wrong.contains('\n'), "{wrong}");
-        assert!(wrong.starts_with("invalid value 'xml' for '--format"), "{wrong}");
+        assert!(
+            wrong.starts_with("invalid value 'xml' for '--format"),
+            "{wrong}"
+        );
         let both = check(&["--framework", "vite", ".env"]).expect_err("files or framework");
         assert!(both.contains("cannot be used with"), "{both}");
     }

@@ -30,8 +30,8 @@ pub(crate) struct Outcome {
 
 /// Checks the project in the current folder as `args` say.
 pub(crate) fn run(args: &Check) -> Result<Outcome, String> {
-    let dir = std::env::current_dir()
-        .map_err(|err| format!("cannot find the current folder: {err}"))?;
+    let dir =
+        std::env::current_dir().map_err(|err| format!("cannot find the current folder: {err}"))?;
     check(&dir, args, &project::Env::from_process())
 }
 

@@ -52,9 +52,6 @@ mod tests {
     #[test]
     fn escapes_as_the_runner_unescapes() {
         assert_eq!(escape_data("100% a\r\nb: c, d"), "100%25 a%0D%0Ab: c, d");
-        assert_eq!(
-            escape_property("dir,a/.env:x%\n"),
-            "dir%2Ca/.env%3Ax%25%0A"
-        );
+        assert_eq!(escape_property("dir,a/.env:x%\n"), "dir%2Ca/.env%3Ax%25%0A");
     }
 }

@@ -60,7 +60,8 @@ fn write_problem(
     let location = in_file(problem.origin.as_ref());
     let snippet = location.and_then(|(path, line)| Some((path, line?)));
     let number = snippet.map_or(String::new(), |(_, line)| line.to_string());
-    let pad = " ".repeat(number.len());
+    // The gutter is as wide as the line number, and at least one column, as rustc's.
+    let pad = " ".repeat(number.len().max(1));
     if let Some((path, line)) = location {
         let at = line.map_or(path.to_owned(), |line| format!("{path}:{line}"));
         writeln!(out, "{pad}{} {at}", paint.gutter("-->"))?;
@@ -82,7 +83,12 @@ fn write_problem(
         }
     }
     if let Some(help) = &problem.help {
-        writeln!(out, "{pad} {} {}: {help}", paint.gutter("="), paint.bold("help"))?;
+        writeln!(
+            out,
+            "{pad} {} {}: {help}",
+            paint.gutter("="),
+            paint.bold("help")
+        )?;
     }
     Ok(())
 }
@@ -219,7 +225,7 @@ mod tests {
         let none = |_: &str| None;
         let shown = mask_line("PUSHER_KEY=pk_live_51Xa93kQb7Tn2", none);
         assert_eq!(shown.before, "PUSHER_KEY=");
-        assert_eq!(shown.masked, "[20 chars]");
+        assert_eq!(shown.masked, "[21 chars]");
         let exported = mask_line("  export PUSHER_SECRET = \"3f7d0a\"", |_| Some(6));
         assert_eq!(exported.before, "export PUSHER_SECRET =");
         assert_eq!(exported.masked, "[6 chars]");

@@ -136,7 +136,11 @@ mod tests {
     #[test]
     fn every_kind_has_its_rule() {
         for kind in ProblemKind::ALL {
-            assert_ne!(description(kind), "A Pusher configuration problem", "{kind:?}");
+            assert_ne!(
+                description(kind),
+                "A Pusher configuration problem",
+                "{kind:?}"
+            );
             assert_eq!(rule(kind)["id"], kind.code());
         }
     }
