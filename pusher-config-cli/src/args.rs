@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// Checks a project's Pusher configuration with the rules of `pusher_config!()`.
 #[derive(Debug, Parser)]
-#[command(name = "pusher-config", version, about, long_about = None)]
+#[command(name = "pusher-config", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -27,6 +27,10 @@ pub(crate) struct Check {
     /// an earlier one wins); each must exist.
     #[arg(value_name = "FILE")]
     pub(crate) files: Vec<PathBuf>,
+
+    /// Check the project in DIR, as if started there (FILE… are relative to it too).
+    #[arg(short = 'C', long = "dir", value_name = "DIR")]
+    pub(crate) dir: Option<PathBuf>,
 
     /// The framework whose env files to read, instead of detecting it (from `artisan`,
     /// `package.json` dependencies `next`/`vite`, `vite.config.*`, `Cargo.toml`).

@@ -18,7 +18,7 @@ use crate::project::{self, Plan};
 /// What a check found.
 #[derive(Debug)]
 pub(crate) struct Outcome {
-    /// Where the project is: the current folder, which shown paths are relative to.
+    /// Where the project is (the current folder, or `--dir`): shown paths are relative to it.
     pub(crate) dir: PathBuf,
     /// The framework and the files it reads.
     pub(crate) plan: Plan,
@@ -28,10 +28,17 @@ pub(crate) struct Outcome {
     pub(crate) problems: Option<Problems>,
 }
 
-/// Checks the project in the current folder as `args` say.
+/// Checks the project in the current folder, or `--dir`, as `args` say.
 pub(crate) fn run(args: &Check) -> Result<Outcome, String> {
-    let dir =
+    let current =
         std::env::current_dir().map_err(|err| format!("cannot find the current folder: {err}"))?;
+    let dir = match &args.dir {
+        Some(dir) if !current.join(dir).is_dir() => {
+            return Err(format!("`{}` is not a folder", dir.display()));
+        }
+        Some(dir) => current.join(dir),
+        None => current,
+    };
     check(&dir, args, &project::Env::from_process())
 }
 

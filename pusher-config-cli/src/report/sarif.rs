@@ -35,7 +35,7 @@ pub(super) fn write(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
                     "name": "pusher-config",
                     "version": env!("CARGO_PKG_VERSION"),
                     "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://docs.rs/pusher-config-cli",
+                    "informationUri": "https://crates.io/crates/pusher-config-cli",
                     "rules": rules,
                 }
             },

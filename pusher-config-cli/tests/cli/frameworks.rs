@@ -211,3 +211,24 @@ fn client_checks_the_public_part_only() {
         .sources()
         .starts_with("checked the public part as dotenv"));
 }
+
+#[test]
+fn dir_checks_another_folder_as_if_started_there() {
+    let project = Project::new("dir");
+    project
+        .write("web/package.json", NEXT)
+        .write("web/.env", &incident())
+        .write("web/.env.local", VALID);
+    let run = project.check(&["-C", "web"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.sources().starts_with("checked as Next.js"), "{run:?}");
+    assert!(run
+        .sources()
+        .ends_with("then `.env.local`, `.env`, each over those after it"));
+    assert_eq!(project.check(&["--dir", "web", ".env"]).code, 1);
+    let run = project.check(&["-C", "nowhere"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (2, "error: could not check: `nowhere` is not a folder\n")
+    );
+}
