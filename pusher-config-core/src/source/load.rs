@@ -40,6 +40,18 @@ pub enum Files {
         /// The folder its shown path is relative to.
         base: Option<PathBuf>,
     },
+    /// The files `paths`, highest precedence first, each shown relative to `base`: a
+    /// framework's list of env files (`.env.local` before `.env`), as `pusher-config check`
+    /// finds them. A variable from an earlier file wins over the same one in a later file,
+    /// as the process environment wins over all of them; each file is read whether or not it
+    /// exists, so one that cannot be read is an error.
+    #[cfg(feature = "dotenv")]
+    Ordered {
+        /// The files, highest precedence first.
+        paths: Vec<PathBuf>,
+        /// The folder their shown paths are relative to (the project's).
+        base: PathBuf,
+    },
 }
 
 /// The build-time variable that names a `.env` file of made-up values to read instead of
@@ -58,6 +70,9 @@ pub struct Loaded {
     /// The files read, as found and, for a link, also its target: a change to either
     /// changes the result.
     pub files: Vec<PathBuf>,
+    /// The files read, as messages show them, highest precedence first (a link as found, not
+    /// its target): what a tool says it read.
+    pub shown_files: Vec<String>,
     /// Whether a file was read through a symbolic link (`ln -sf prod.env .env`). Cargo records
     /// the file a link points to, never the link, so a build cannot see it re-pointed.
     pub through_link: bool,
@@ -74,8 +89,9 @@ pub struct Loaded {
 ///
 /// `pusher_config!()` loads [`Files::Search`] (or [`Files::Only`] for its `env_file`) with
 /// [`ProcessEnv::BuildTimeNames`]; `from_env` loads [`Files::None`] and `from_env_file`
-/// [`Files::Only`], both with [`ProcessEnv::All`]. The process environment is only read, never
-/// changed.
+/// [`Files::Only`], both with [`ProcessEnv::All`]; `pusher-config check` loads a framework's
+/// [`Files::Ordered`] (for a Rust crate, [`Files::Search`]) with [`ProcessEnv::All`]. The
+/// process environment is only read, never changed.
 pub fn load(files: Files, mode: Mode, env: ProcessEnv) -> Loaded {
     let mut loaded = Loaded::default();
     loaded.vars = loaded.read_process_env(mode, env);
@@ -90,6 +106,13 @@ pub fn load(files: Files, mode: Mode, env: ProcessEnv) -> Loaded {
                 None => path.display().to_string(),
             };
             loaded.read_file(path, &shown, mode);
+        }
+        #[cfg(feature = "dotenv")]
+        Files::Ordered { paths, base } => {
+            for path in paths {
+                let shown = super::files::shown_path(&path, &base);
+                loaded.read_file(path, &shown, mode);
+            }
         }
     }
     loaded
@@ -155,6 +178,7 @@ impl Loaded {
             return;
         }
         let target = std::fs::canonicalize(&path).ok().filter(|t| *t != path);
+        self.shown_files.push(shown.to_owned());
         self.files.push(path);
         if let Some(target) = target {
             self.through_link = true;

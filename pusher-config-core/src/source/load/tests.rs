@@ -32,6 +32,7 @@ fn load_reads_the_environment_over_nearer_files_over_farther_ones() {
         ["the process environment", "`.env`", "`../.env`"]
     );
     assert_eq!(loaded.files, [near, far]);
+    assert_eq!(loaded.shown_files, [".env", "../.env"]);
     assert!(!loaded.through_link);
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     assert!(loaded.tracked.is_empty(), "{:?}", loaded.tracked);
@@ -114,6 +115,7 @@ fn a_file_read_through_a_link_adds_its_target() {
     let loaded = load(only, Mode::Server, ProcessEnv::BuildTimeNames);
     assert_eq!(value(&loaded.vars, "PUSHER_CLUSTER"), Some("eu"));
     assert_eq!(loaded.files, [link, target]);
+    assert_eq!(loaded.shown_files, [".env"]);
     assert!(loaded.through_link);
     assert_eq!(loaded.vars.searched()[1], "`.env`");
 }
@@ -148,4 +150,49 @@ fn one_file_is_shown_relative_to_its_base_or_as_given() {
     assert_eq!(shown(from_app), in_file("../config/p.env"));
     let as_given = path.display().to_string();
     assert_eq!(shown(None), in_file(&as_given));
+}
+
+#[cfg(feature = "dotenv")]
+#[test]
+fn ordered_files_read_the_environment_then_each_file_over_the_next() {
+    let _env = EnvVars::set(&[("PC_MUTANT_TEST_PUSHER_ORDERED", "from-the-environment")]);
+    let scratch = Scratch::new("ordered");
+    let local = scratch.write(
+        ".env.local",
+        "PUSHER_CLUSTER=eu\nPC_MUTANT_TEST_PUSHER_ORDERED=from-a-file\n",
+    );
+    let env = scratch.write("config/.env", "PUSHER_CLUSTER=mt1\nPUSHER_HOST=soketi\n");
+    let ordered = Files::Ordered {
+        paths: vec![local.clone(), env.clone()],
+        base: scratch.dir.clone(),
+    };
+    let loaded = load(ordered, Mode::Server, ProcessEnv::All);
+    assert_eq!(
+        value(&loaded.vars, "PC_MUTANT_TEST_PUSHER_ORDERED"),
+        Some("from-the-environment")
+    );
+    assert_eq!(value(&loaded.vars, "PUSHER_CLUSTER"), Some("eu"));
+    let host = loaded.vars.get("PUSHER_HOST").map(|var| &var.origin);
+    let line_2 = Origin::EnvFile {
+        path: "config/.env".to_owned(),
+        line: Some(2),
+    };
+    assert_eq!(host, Some(&line_2));
+    assert_eq!(
+        loaded.vars.searched(),
+        ["the process environment", "`.env.local`", "`config/.env`"]
+    );
+    assert_eq!(loaded.files, [local, env]);
+    assert_eq!(loaded.shown_files, [".env.local", "config/.env"]);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+
+    // A file that is not there is an error, as for one named file; it is not shown as read.
+    let absent = Files::Ordered {
+        paths: vec![scratch.dir.join(".env.production")],
+        base: scratch.dir.clone(),
+    };
+    let loaded = load(absent, Mode::Server, ProcessEnv::All);
+    assert!(loaded.shown_files.is_empty() && loaded.files.is_empty());
+    let errors: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(errors, ["cannot read `.env.production`: no such file"]);
 }
