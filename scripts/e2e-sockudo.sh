@@ -83,6 +83,7 @@ axum_example="$(built_executable axum-auth -p axum-auth --bin axum-auth)"
 echo "example: $axum_example"
 # Built before the server starts; run once it is ready.
 cargo test -q --locked -p pusher-config-tests --test live_sockudo --no-run
+cargo test -q --locked -p pusher-config-cli --test cli --no-run
 
 # Made-up credentials for this run only; a self-hosted server accepts any.
 app_id=2047711
@@ -262,6 +263,12 @@ echo "live check against sockudo on 127.0.0.1:$port"
 status=0
 env "${live_env[@]}" cargo test -q --locked -p pusher-config-tests --test live_sockudo \
   -- --ignored --skip no_server || status=$?
+# And through the command: `pusher-config check --live` exits 0, or 1 naming the variable.
+if [ "$status" = 0 ]; then
+  echo "pusher-config check --live against sockudo on 127.0.0.1:$port"
+  env "${live_env[@]}" cargo test -q --locked -p pusher-config-cli --test cli \
+    -- --ignored live::sockudo || status=$?
+fi
 if ! kill -0 "$server" 2>/dev/null; then
   server_log
   echo "sockudo (pid $server) exited during the live checks" >&2

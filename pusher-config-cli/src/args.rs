@@ -50,6 +50,16 @@ pub(crate) struct Check {
     /// How to report.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
+
+    /// Then ask the service itself, when the rules find nothing: the WebSocket handshake
+    /// pusher-js makes and a signed REST call (the secret only ever in an HMAC). Exit 1 names
+    /// the wrong variable; 2 when the service could not be reached.
+    #[arg(long, conflicts_with = "client")]
+    pub(crate) live: bool,
+
+    /// With `--live`, how long to wait for each answer.
+    #[arg(long, value_name = "SECONDS", default_value_t = 5, requires = "live")]
+    pub(crate) timeout: u64,
 }
 
 /// A framework, by the way it finds its env files.

@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use pusher_config_core::rules::{self, Mode, Problems};
+use pusher_config_core::rules::{self, Checked, Mode, Problems};
 use pusher_config_core::source::{self, EnvFileErrorKind, ProcessEnv};
 
 use crate::args::Check;
@@ -26,6 +26,8 @@ pub(crate) struct Outcome {
     pub(crate) loaded: source::Loaded,
     /// Every problem, in the rules' report order; `None` when the configuration is right.
     pub(crate) problems: Option<Problems>,
+    /// The checked configuration, when it is right.
+    pub(crate) checked: Option<Checked>,
 }
 
 /// Checks the project in the current folder, or `--dir`, as `args` say.
@@ -71,11 +73,16 @@ pub(crate) fn check(dir: &Path, args: &Check, env: &project::Env) -> Result<Outc
     {
         return Err(unreadable.to_string());
     }
-    let problems = rules::check_with_file_errors(&loaded.vars, &loaded.errors, mode).err();
+    let (checked, problems) =
+        match rules::check_with_file_errors(&loaded.vars, &loaded.errors, mode) {
+            Ok(checked) => (Some(checked), None),
+            Err(problems) => (None, Some(problems)),
+        };
     Ok(Outcome {
         dir: dir.to_path_buf(),
         plan,
         loaded,
         problems,
+        checked,
     })
 }

@@ -4,6 +4,7 @@
 mod exit_codes;
 mod formats;
 mod frameworks;
+mod live;
 mod parity;
 mod secrets;
 mod support;
