@@ -65,8 +65,9 @@ pub enum EventsError {
         /// Why.
         error: SigningError,
     },
-    /// A `private-encrypted-` channel: its data must be encrypted with the channel's shared
-    /// secret, which this client does not do; not sent.
+    /// A `private-encrypted-` channel among others, or without the `encryption` feature: its
+    /// data is encrypted with its own shared secret, so it is triggered alone, by a build that
+    /// can encrypt; not sent.
     EncryptedChannel {
         /// The channel's index in the request, from 0.
         index: usize,
@@ -226,9 +227,9 @@ impl fmt::Display for EventsError {
             }
             EventsError::EncryptedChannel { index } => write!(
                 f,
-                "channel {index} of the request is a `private-encrypted-` channel, whose data \
-                 must be encrypted with the channel's shared secret; this client sends data as \
-                 is"
+                "channel {index} of the request is a `private-encrypted-` channel, whose data is \
+                 encrypted for it alone; trigger it on its own, with the `encryption` feature \
+                 and `PUSHER_ENCRYPTION_MASTER_KEY_BASE64` set"
             ),
             EventsError::InvalidSocketId => f.write_str(
                 "invalid socket id to exclude; expected two numbers joined by a dot, like \

@@ -387,9 +387,10 @@ impl<'a> Api<'a> {
             channels.len(),
         )?;
         for (index, channel) in channels.iter().enumerate() {
-            check_channel(index, channel)?;
+            check_channel(index, channel, channels.len() == 1)?;
         }
-        self.check_event(trigger.name, trigger.data, trigger.socket_id)?;
+        let data = self.event_data(channels[0], trigger.data, 0)?;
+        self.check_event(trigger.name, &data, trigger.socket_id)?;
 
         #[derive(serde::Serialize)]
         struct Body<'b> {
@@ -403,12 +404,36 @@ impl<'a> Api<'a> {
         }
         let body = to_json(&Body {
             name: trigger.name,
-            data: trigger.data,
+            data: &data,
             channels: trigger.channels,
             socket_id: trigger.socket_id,
             info: trigger.info.as_param(),
         });
         self.prepare(Method::Post, "/events", &[], body, timestamp)
+    }
+
+    /// The data to send on `channel`: as given, or for a `private-encrypted-` channel, encrypted
+    /// with its shared secret as pusher-js decrypts it (`{"nonce","ciphertext"}`).
+    fn event_data<'d>(
+        &self,
+        channel: &str,
+        data: &'d str,
+        index: usize,
+    ) -> Result<std::borrow::Cow<'d, str>, EventsError> {
+        if !channel.starts_with("private-encrypted-") {
+            return Ok(std::borrow::Cow::Borrowed(data));
+        }
+        #[cfg(feature = "encryption")]
+        {
+            self.config
+                .encrypt_event_data(channel, data)
+                .map(std::borrow::Cow::Owned)
+                .map_err(|error| EventsError::InvalidChannel { index, error })
+        }
+        #[cfg(not(feature = "encryption"))]
+        {
+            Err(EventsError::EncryptedChannel { index })
+        }
     }
 
     /// `POST /apps/{id}/batch_events`: several events, each on its own channel, at once.
@@ -430,20 +455,32 @@ impl<'a> Api<'a> {
             self.limits.max_batch_events,
             events.len(),
         )?;
+        let mut datas = Vec::with_capacity(events.len());
         for (index, event) in events.iter().enumerate() {
-            check_channel(0, event.channel)
-                .and_then(|()| self.check_event(event.name, event.data, event.socket_id))
+            let data = check_channel(0, event.channel, true)
+                .and_then(|()| self.event_data(event.channel, event.data, 0))
+                .and_then(|data| {
+                    self.check_event(event.name, &data, event.socket_id)?;
+                    Ok(data)
+                })
                 .map_err(|error| EventsError::InBatch {
                     index,
                     error: Box::new(error),
                 })?;
+            datas.push(data);
         }
+        // Each event with the data to send: encrypted for a `private-encrypted-` channel.
+        let sent: Vec<BatchEvent<'_>> = events
+            .iter()
+            .zip(&datas)
+            .map(|(event, data)| BatchEvent { data, ..*event })
+            .collect();
 
         #[derive(serde::Serialize)]
         struct Body<'b> {
             batch: &'b [BatchEvent<'b>],
         }
-        let body = to_json(&Body { batch: events });
+        let body = to_json(&Body { batch: &sent });
         self.prepare(Method::Post, "/batch_events", &[], body, timestamp)
     }
 
@@ -485,7 +522,8 @@ impl<'a> Api<'a> {
         info: Info,
         timestamp: u64,
     ) -> Result<PreparedRequest<ChannelInfo>, EventsError> {
-        check_channel(0, channel)?;
+        validate_channel_name(channel)
+            .map_err(|error| EventsError::InvalidChannel { index: 0, error })?;
         if info.has_user_count() && !channel.starts_with("presence-") {
             return Err(EventsError::UserCountNeedsPresence);
         }
@@ -507,7 +545,8 @@ impl<'a> Api<'a> {
         channel: &str,
         timestamp: u64,
     ) -> Result<PreparedRequest<PresenceUsers>, EventsError> {
-        check_channel(0, channel)?;
+        validate_channel_name(channel)
+            .map_err(|error| EventsError::InvalidChannel { index: 0, error })?;
         if !channel.starts_with("presence-") {
             return Err(EventsError::NotPresenceChannel);
         }
@@ -624,10 +663,11 @@ impl<'a> Api<'a> {
     }
 }
 
-/// A channel name Pusher accepts, not `private-encrypted-`.
-fn check_channel(index: usize, channel: &str) -> Result<(), EventsError> {
+/// A channel name Pusher accepts; `private-encrypted-` only `alone` (its data is encrypted for
+/// it alone) and with the `encryption` feature.
+fn check_channel(index: usize, channel: &str, alone: bool) -> Result<(), EventsError> {
     validate_channel_name(channel).map_err(|error| EventsError::InvalidChannel { index, error })?;
-    if channel.starts_with("private-encrypted-") {
+    if channel.starts_with("private-encrypted-") && !(alone && cfg!(feature = "encryption")) {
         return Err(EventsError::EncryptedChannel { index });
     }
     Ok(())

@@ -269,10 +269,27 @@ fn refusals_before_sending() {
             error: crate::signing::SigningError::InvalidChannelCharacter('#')
         }
     );
+    // Among other channels, or without the `encryption` feature, an encrypted channel is
+    // refused; alone without a master key, encryption says what is missing.
     assert_eq!(
-        trigger(Trigger::new("private-encrypted-x", "e", "")),
-        EventsError::EncryptedChannel { index: 0 }
+        trigger(Trigger::to_channels(&["c", "private-encrypted-x"], "e", "")),
+        EventsError::EncryptedChannel { index: 1 }
     );
+    let alone = trigger(Trigger::new("private-encrypted-x", "e", ""));
+    if cfg!(feature = "encryption") {
+        assert!(
+            matches!(alone, EventsError::InvalidChannel { index: 0, .. }),
+            "{alone:?}"
+        );
+        assert!(
+            alone
+                .to_string()
+                .contains("PUSHER_ENCRYPTION_MASTER_KEY_BASE64"),
+            "{alone}"
+        );
+    } else {
+        assert_eq!(alone, EventsError::EncryptedChannel { index: 0 });
+    }
     assert_eq!(
         trigger(Trigger::new("c", "e", "").except("1234")),
         EventsError::InvalidSocketId
@@ -569,4 +586,46 @@ mod client {
         assert!(!shown.contains("auth_"), "{shown}");
         assert!(!shown.contains(SECRET), "{shown}");
     }
+}
+
+#[cfg(feature = "encryption")]
+#[test]
+fn an_encrypted_channel_gets_its_data_encrypted_as_pusher_js_decrypts_it() {
+    use crate::EncryptionMasterKey;
+    let config = HOSTED
+        .clone()
+        .with_encryption_master_key(EncryptionMasterKey::from_bytes([7; 32]));
+    let api = Api::new(&config);
+    let channel = "private-encrypted-e2e";
+    let prepared = api
+        .trigger(&Trigger::new(channel, "e", r#"{"plain":"text"}"#), TS)
+        .expect("signed");
+    let body: serde_json::Value = serde_json::from_str(prepared.body()).expect("JSON body");
+    let data: serde_json::Value =
+        serde_json::from_str(body["data"].as_str().expect("data is a string")).expect("JSON data");
+    assert!(
+        data["nonce"].is_string() && data["ciphertext"].is_string(),
+        "{data}"
+    );
+    assert!(
+        !prepared.body().contains("plain"),
+        "sent in the clear: {}",
+        prepared.body()
+    );
+    // The same in a batch, beside a channel whose data is sent as it is.
+    let batch = [
+        BatchEvent::new(channel, "e", "secret words"),
+        BatchEvent::new("public", "e", "open words"),
+    ];
+    let prepared = api.trigger_batch(&batch, TS).expect("signed");
+    assert!(
+        !prepared.body().contains("secret words"),
+        "{}",
+        prepared.body()
+    );
+    assert!(
+        prepared.body().contains("open words"),
+        "{}",
+        prepared.body()
+    );
 }
