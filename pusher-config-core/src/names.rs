@@ -408,4 +408,19 @@ mod tests {
         assert!(names.contains(&RAW_ENCRYPTION_MASTER_KEY.to_owned()));
         assert_eq!(names.len(), known_names().count() + 2 + 7 * 6);
     }
+
+    #[test]
+    fn in_process_env_lists_the_loaders_names_and_no_others() {
+        let (ours, other) = (
+            "PUSHER_IN_PROCESS_ENV_TEST",
+            "UNRELATED_IN_PROCESS_ENV_TEST",
+        );
+        std::env::set_var(ours, "1");
+        std::env::set_var(other, "1");
+        let names = in_process_env();
+        std::env::remove_var(ours);
+        std::env::remove_var(other);
+        assert!(names.iter().any(|n| n == ours), "{names:?}");
+        assert!(!names.iter().any(|n| n == other), "{names:?}");
+    }
 }

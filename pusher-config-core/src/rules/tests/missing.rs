@@ -130,3 +130,40 @@ fn a_key_set_only_for_the_browser_is_reported_once_as_missing_on_the_server() {
         only(&problems, ProblemKind::Missing, name);
     }
 }
+
+#[test]
+fn only_a_near_miss_of_the_name_is_offered_as_a_misspelling() {
+    // Unrelated variables, a public near miss and a far one are not misspellings of
+    // `PUSHER_KEY`: the help is the usual one.
+    let env = hosted()
+        .unset("PUSHER_KEY")
+        .set("DATABASE_URL", "postgres://localhost/app")
+        .set("NEXT_PUBLIC_PUSHER_KEYS", KEY)
+        .set("PUSHER_KEYRING_PATH", "/etc/keys");
+    let problems = server_fail(env);
+    let problem = only(&problems, ProblemKind::Missing, "PUSHER_KEY");
+    let help = problem.help.unwrap_or_default();
+    assert!(help.starts_with("set `PUSHER_KEY`"), "{help}");
+    for name in [
+        "DATABASE_URL",
+        "NEXT_PUBLIC_PUSHER_KEYS",
+        "PUSHER_KEYRING_PATH",
+    ] {
+        assert!(!help.contains(name), "{name} offered: {help}");
+    }
+}
+
+#[test]
+fn a_client_never_judges_server_only_rules() {
+    // Given a secret anyway (a map, not the loader, which never reads it for a client), a
+    // client check does not judge what only a server has: the key equal to the secret, or
+    // the app id and key swapped.
+    let env = Env::from([
+        ("PUSHER_APP_ID", KEY),
+        ("PUSHER_KEY", "1234567"),
+        ("PUSHER_SECRET", "1234567"),
+        ("PUSHER_CLUSTER", "eu"),
+    ]);
+    let problems = fail(env, Mode::Client);
+    assert_eq!(kinds(&problems), [(ProblemKind::AppIdAsKey, "PUSHER_KEY")]);
+}
