@@ -195,6 +195,9 @@ mod tests {
         assert_eq!((v6.host, v6.port), ("[::1]", Some("6001")));
         let v6 = parse("http://k:s@[::1]/apps/1").expect("IPv6 without a port");
         assert_eq!((v6.host, v6.port), ("[::1]", None));
+        // Only an address that starts with `[` is one in brackets.
+        let odd = parse("http://k:s@a]b/apps/1").expect("split");
+        assert_eq!((odd.host, odd.port), ("a]b", None));
     }
 
     #[test]
@@ -220,6 +223,14 @@ mod tests {
             ),
             ("https://k:s@/apps/1", "has no host"),
             ("https://k%3A:s@h/apps/1", "percent-encoded"),
+            (
+                "https://key:@api-eu.pusher.com/apps/1",
+                "has no `KEY:SECRET`",
+            ),
+            (
+                "https://:secret@api-eu.pusher.com/apps/1",
+                "has no `KEY:SECRET`",
+            ),
         ];
         for (url, why) in cases {
             let error = parse(url).err().unwrap_or_default();

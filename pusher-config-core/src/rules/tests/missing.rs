@@ -167,3 +167,15 @@ fn a_client_never_judges_server_only_rules() {
     let problems = fail(env, Mode::Client);
     assert_eq!(kinds(&problems), [(ProblemKind::AppIdAsKey, "PUSHER_KEY")]);
 }
+
+#[test]
+fn the_help_names_a_laravel_spelling_only_where_there_is_another() {
+    let problems = server_fail(hosted().unset("PUSHER_APP_ID").unset("PUSHER_KEY"));
+    let helps: Vec<String> = problems.iter().filter_map(|p| p.help.clone()).collect();
+    assert!(!helps[0].contains("Laravel"), "{}", helps[0]);
+    assert!(
+        helps[1].contains("(Laravel's `PUSHER_APP_KEY` works too)"),
+        "{}",
+        helps[1]
+    );
+}

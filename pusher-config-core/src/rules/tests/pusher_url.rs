@@ -101,3 +101,16 @@ fn a_client_never_reads_the_url_and_a_public_one_is_an_exposed_secret() {
     assert_no_leak(&problems, SECRET);
     assert!(!crate::names::Mode::Client.reads_name("PUSHER_URL"));
 }
+
+#[test]
+fn a_client_check_of_a_map_with_only_the_url_finds_no_key() {
+    // The URL holds the secret: a client never reads it, even when a map hands it over.
+    let problems = fail([("PUSHER_URL", url(KEY, SECRET).as_str())], Mode::Client);
+    assert_eq!(
+        kinds(&problems),
+        [
+            (ProblemKind::Missing, "PUSHER_KEY"),
+            (ProblemKind::Missing, "PUSHER_CLUSTER")
+        ]
+    );
+}
