@@ -135,38 +135,70 @@ impl Entry {
     }
 }
 
-/// The literal text every match of `pattern` starts with: the plain characters at the start of
-/// its prefix group (`pk_` of `^(?P<p>pk_(?:live|test)_)…`), empty when it starts with a
-/// class or an alternation. Values without it are not tried against the pattern.
+/// Text every match of `pattern` contains: the first run of plain characters, after a leading
+/// character class if there is one (`k_` of `^(?P<p>[ps]k_(?:live|test)_)…`, `-` of
+/// `^(?P<p>)[0-9a-f]{32}-…`); empty when the pattern starts with a group. Values without it
+/// are not tried against the pattern. (The patterns are ours, written in this plain form; the
+/// provider tests recognise a real example of each, so a wrong literal fails them.)
 fn literal(pattern: &str) -> String {
     let rest = pattern.trim_start_matches('^');
-    let rest = rest.strip_prefix("(?P<p>").unwrap_or(rest);
+    let mut rest = rest.strip_prefix("(?P<p>").unwrap_or(rest);
+    rest = rest.strip_prefix(')').unwrap_or(rest);
+    // One leading class, with its quantifier.
+    if let Some(class) = rest.strip_prefix('[') {
+        let Some(end) = class.find(']') else {
+            return String::new();
+        };
+        rest = skip_quantifier(&class[end + 1..]);
+    }
     let mut literal = String::new();
-    let mut chars = rest.chars();
+    let mut chars = rest.chars().peekable();
     while let Some(c) = chars.next() {
-        match c {
+        let c = match c {
+            // The end of the prefix group: the only group the scan can be in.
+            ')' => continue,
             '\\' => match chars.next() {
-                Some(escaped @ ('.' | '-' | '_')) => literal.push(escaped),
+                Some(escaped @ ('.' | '-' | '_')) => escaped,
                 _ => break,
             },
-            c if c.is_ascii_alphanumeric() || c == '_' || c == '-' => literal.push(c),
-            // A quantifier makes the character before it optional.
-            '?' | '*' | '{' => {
-                literal.pop();
+            c if c.is_ascii_alphanumeric() || c == '_' || c == '-' => c,
+            _ => break,
+        };
+        match chars.peek() {
+            // Optional: not required of a match.
+            Some('?' | '*' | '{') => break,
+            Some('+') => {
+                literal.push(c);
                 break;
             }
-            _ => break,
+            _ => literal.push(c),
         }
     }
     literal
+}
+
+/// `rest` after a quantifier (`{4,}`, `+`, `*`, `?`) at its start, if any.
+fn skip_quantifier(rest: &str) -> &str {
+    if let Some(counted) = rest.strip_prefix('{') {
+        return counted.find('}').map_or(rest, |end| &counted[end + 1..]);
+    }
+    rest.strip_prefix(['+', '*', '?']).unwrap_or(rest)
 }
 
 /// Each entry's [`literal`], worked out once.
 static LITERALS: LazyLock<Vec<String>> =
     LazyLock::new(|| TABLE.iter().map(|entry| literal(entry.pattern)).collect());
 
+/// The fewest characters any pattern of the table matches: a JSON Web Token's
+/// `eyJ?.eyJ?.` (10); every other credential is longer. Shorter values (a cluster, a port, an
+/// app id) are not tried, which saves most of the work on a typical `.env`.
+const SHORTEST_MATCH: usize = 10;
+
 /// The other service whose credential `value` is, if any.
 pub(crate) fn recognise(value: &str) -> Option<Foreign> {
+    if value.len() < SHORTEST_MATCH {
+        return None;
+    }
     recognise_entry(value).map(|(_, foreign)| foreign)
 }
 
@@ -174,6 +206,9 @@ pub(crate) fn recognise(value: &str) -> Option<Foreign> {
 /// pasted twice), starting where a word starts: the whole value masked is all a message may
 /// show of it.
 pub(crate) fn recognise_within(value: &str) -> Option<Foreign> {
+    if value.len() < SHORTEST_MATCH {
+        return None;
+    }
     if let Some(foreign) = recognise(value) {
         return Some(foreign);
     }
@@ -201,9 +236,14 @@ fn recognise_entry(value: &str) -> Option<(usize, Foreign)> {
     TABLE
         .iter()
         .enumerate()
-        .filter(|(index, _)| value.starts_with(LITERALS[*index].as_str()))
+        .filter(|(index, _)| value.contains(LITERALS[*index].as_str()))
         .find_map(|(index, entry)| {
-            let captures = entry.regex(index, true).captures(value)?;
+            let regex = entry.regex(index, true);
+            // `is_match` first: cheaper than `captures`, and most values match nothing.
+            if !regex.is_match(value) {
+                return None;
+            }
+            let captures = regex.captures(value)?;
             if entry.confirm.is_some_and(|confirm| !confirm(value)) {
                 return None;
             }

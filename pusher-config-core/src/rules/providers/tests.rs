@@ -185,11 +185,45 @@ fn pusher_shaped_and_self_hosted_values_are_not_foreign() {
 fn the_literal_a_pattern_starts_with_is_required_of_every_match() {
     assert_eq!(literal(r"^(?P<p>pk_(?:live|test)_)[A-Za-z0-9]{8,}$"), "pk_");
     assert_eq!(literal(r"^(?P<p>SG\.)[A-Za-z0-9_-]{16,32}$"), "SG.");
-    assert_eq!(literal(r"^(?P<p>[ps]k_(?:live|test)_)[0-9a-f]{40}$"), "");
+    assert_eq!(literal(r"^(?P<p>[ps]k_(?:live|test)_)[0-9a-f]{40}$"), "k_");
+    assert_eq!(literal(r"^(?P<p>[ps]k\.)eyJ[A-Za-z0-9_-]+$"), "k.eyJ");
+    assert_eq!(literal(r"^(?P<p>)[0-9a-f]{32}-[0-9a-f]{8}$"), "-");
+    assert_eq!(
+        literal(r"^(?P<p>)[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}:[a-z]{16,}$"),
+        "."
+    );
+    assert_eq!(literal(r"^(?P<p>(?:AKIA|ASIA))[A-Z0-9]{16}$"), "");
+    assert_eq!(literal(r"^(?P<p>xox[abposr]-)[0-9A-Za-z-]{10,}$"), "xox");
     assert_eq!(
         literal(r"^(?P<p>sk-(?:proj-|svcacct-|admin-)?)T3BlbkFJ$"),
         "sk-"
     );
     assert_eq!(literal(r"^(?P<p>ab?c)$"), "a");
     assert_eq!(literal(r"^(?P<p>)[0-9a-f]{32}$"), "");
+    assert_eq!(literal(r"^(?P<p>ab+c)$"), "ab");
+}
+
+#[test]
+fn the_shortest_credential_the_table_matches_is_tried_and_nothing_shorter() {
+    // A JSON Web Token with one-character header and payload: the shortest match of any
+    // pattern, `SHORTEST_MATCH` long.
+    let jwt = "eyJa.eyJb.";
+    assert_eq!(jwt.len(), SHORTEST_MATCH);
+    assert!(recognise(jwt).is_some());
+    assert!(recognise_within(&format!("x {jwt}")).is_some());
+    // No pattern matches a shorter run of any one character a credential is made of.
+    for entry in TABLE {
+        let bare = entry.pattern.trim_start_matches('^').trim_end_matches('$');
+        let regex = regex_lite::Regex::new(&format!("^(?:{bare})$")).expect("compiles");
+        for len in 0..SHORTEST_MATCH {
+            for fill in ['a', '0', 'A', '.', '-', '_', ':'] {
+                let probe: String = std::iter::repeat_n(fill, len).collect();
+                assert!(
+                    !regex.is_match(&probe),
+                    "{} matches {probe:?}",
+                    entry.pattern
+                );
+            }
+        }
+    }
 }
