@@ -1,7 +1,7 @@
 //! Signing: channel authorization, user authentication, REST requests, webhooks.
 //!
 //! Everything signs with HMAC-SHA256 of the app secret, as Pusher's official server
-//! libraries do, through the RustCrypto crates (`hmac`, `sha2`, `md-5`, `subtle`).
+//! libraries do, with `hmac-sha256` (and `md5` for REST bodies, `subtle` to compare).
 //! A [`Signer`] borrows a key and a secret; [`PusherConfig`] has the same methods for its
 //! own credentials.
 //!
@@ -36,9 +36,6 @@
 //! official Node library (`tests/vectors/`).
 
 use std::fmt;
-
-use hmac::{Hmac, KeyInit, Mac};
-use sha2::Sha256;
 
 use crate::mask::{Masked, Redacted};
 use crate::{EncryptionMasterKey, PusherConfig};
@@ -117,15 +114,13 @@ impl<'a> Signer<'a> {
     /// The key of one `private-encrypted-` channel: SHA-256 of the channel name followed by
     /// the master key's 32 bytes (`channelSharedSecret` in the Node library).
     fn channel_shared_secret(&self, channel: &str) -> Result<[u8; 32], SigningError> {
-        use sha2::Digest;
-
         let master = self
             .encryption_master_key
             .ok_or(SigningError::EncryptedChannel)?;
-        let mut hash = Sha256::new();
+        let mut hash = hmac_sha256::Hash::new();
         hash.update(channel.as_bytes());
         hash.update(master.expose_secret());
-        Ok(hash.finalize().into())
+        Ok(hash.finalize())
     }
 
     /// The app key this signer puts in auth tokens and `auth_key`.
@@ -135,12 +130,11 @@ impl<'a> Signer<'a> {
 
     /// HMAC-SHA256 of the concatenated `parts` with the secret.
     fn hmac_sha256(&self, parts: &[&[u8]]) -> [u8; 32] {
-        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(self.secret.as_bytes())
-            .expect("HMAC takes a key of any length");
+        let mut mac = hmac_sha256::HMAC::new(self.secret.as_bytes());
         for part in parts {
             mac.update(part);
         }
-        mac.finalize().into_bytes().into()
+        mac.finalize()
     }
 }
 

@@ -4,8 +4,6 @@
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use md5::{Digest, Md5};
-
 use super::error::SigningError;
 use super::Signer;
 use crate::mask::Masked;
@@ -183,7 +181,7 @@ impl Signer<'_> {
         all.push(("auth_timestamp".into(), timestamp.to_string()));
         all.push(("auth_version".into(), "1.0".into()));
         if !body.is_empty() {
-            all.push(("body_md5".into(), super::hex(&Md5::digest(body))));
+            all.push(("body_md5".into(), super::hex(&md5::compute(body).0)));
         }
         all.sort_by(|a, b| a.0.cmp(&b.0));
         if let Some(pair) = all.windows(2).find(|pair| pair[0].0 == pair[1].0) {
