@@ -37,3 +37,15 @@ fn a_short_self_hosted_secret_in_another_server_setting_is_still_reported() {
     let problems = server_fail(pairs);
     only(&problems, ProblemKind::Swapped, "PUSHER_CLUSTER");
 }
+
+#[test]
+fn a_self_hosted_app_id_and_key_may_look_like_each_other() {
+    // Any app id and key go on a self-hosted server: hex as the app id, digits as the key.
+    let env = Env::from([
+        ("PUSHER_APP_ID", KEY),
+        ("PUSHER_KEY", "1234567"),
+        ("PUSHER_SECRET", SECRET),
+        ("PUSHER_HOST", "soketi"),
+    ]);
+    pass(env, Mode::Server);
+}

@@ -196,3 +196,37 @@ fn ordered_files_read_the_environment_then_each_file_over_the_next() {
     let errors: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
     assert_eq!(errors, ["cannot read `.env.production`: no such file"]);
 }
+
+#[cfg(feature = "dotenv")]
+#[test]
+fn without_a_env_file_the_nearest_template_is_noted_and_an_empty_checks_file_is_unset() {
+    // Empty, the variable counts as unset (as under correct code it is for every other test).
+    let _env = EnvVars::set(&[(CHECKS_ENV_FILE, "")]);
+    let scratch = Scratch::new("template");
+    scratch.write("Cargo.toml", "[workspace]\nmembers = [\"app\"]\n");
+    scratch.write(".env.dist", "PUSHER_KEY=\n");
+    scratch.write("app/.env.example", "PUSHER_KEY=\n");
+    let base = scratch.dir.join("app");
+    let loaded = load(
+        Files::Search { base: base.clone() },
+        Mode::Server,
+        ProcessEnv::All,
+    );
+    assert_eq!(loaded.checks_file, None);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    assert_eq!(loaded.vars.template(), Some(".env.example"));
+
+    // Only the workspace's: a template above the crate is found when the crate has none.
+    std::fs::remove_file(base.join(".env.example")).expect("remove");
+    let loaded = load(
+        Files::Search { base: base.clone() },
+        Mode::Server,
+        ProcessEnv::All,
+    );
+    assert_eq!(loaded.vars.template(), Some("../.env.dist"));
+
+    // With a `.env`, no template is offered.
+    scratch.write("app/.env", "PUSHER_CLUSTER=eu\n");
+    let loaded = load(Files::Search { base }, Mode::Server, ProcessEnv::All);
+    assert_eq!(loaded.vars.template(), None);
+}
