@@ -71,9 +71,16 @@ done
 time_build() {
   local app="$1" incremental="$2"
   rm -rf "$work/$app/target"
+  # A caller's CARGO_TARGET_DIR would make every build but the first one warm.
+  unset CARGO_TARGET_DIR
   local start end
   start=$(date +%s%N)
-  (cd "$work/$app" && CARGO_INCREMENTAL="$incremental" cargo build -q --offline)
+  if [ "$incremental" = 0 ]; then
+    (cd "$work/$app" && CARGO_INCREMENTAL=0 cargo build -q --offline)
+  else
+    # Cargo's defaults: incremental for path crates (ours), not for registry ones.
+    (cd "$work/$app" && env -u CARGO_INCREMENTAL cargo build -q --offline)
+  fi
   end=$(date +%s%N)
   echo "$(( (end - start) / 1000000 ))"
 }
