@@ -5,9 +5,12 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use subtle::ConstantTimeEq;
+use crate::mask::{Masked, Setting};
 
-use crate::mask::{write_redacted, Masked, MaskedPlain, Redacted, Setting};
+mod secret;
+mod shown;
+
+pub use secret::{EncryptionMasterKey, Secret};
 
 macro_rules! public_string {
     ($(#[$doc:meta])* $name:ident) => {
@@ -151,121 +154,6 @@ impl fmt::Debug for Key {
     }
 }
 
-/// The app secret. `Debug` and `Display` print a redaction; [`Secret::expose_secret`] gives
-/// the value to the code that signs with it.
-///
-/// ```
-/// # extern crate pusher_config_core as pusher_config;
-/// let secret = pusher_config::Secret::from_static("7ad3773142a6692b25b8");
-/// assert_eq!(secret.to_string(), "[redacted secret, 20 chars]");
-/// assert_eq!(format!("{secret:?}"), "Secret([redacted secret, 20 chars])");
-/// assert_eq!(secret.expose_secret(), "7ad3773142a6692b25b8");
-/// ```
-#[derive(Clone)]
-pub struct Secret(Cow<'static, str>);
-
-impl PartialEq for Secret {
-    /// Compares with `subtle`'s constant-time `ct_eq`: the time depends on the lengths only,
-    /// not on where the secrets differ. Secrets of different lengths are unequal at once,
-    /// which reveals only the length; that is not secret here (`Display` shows it).
-    fn eq(&self, other: &Self) -> bool {
-        same_secret(&self.0, &other.0)
-    }
-}
-
-/// Whether `a` and `b` are equal, compared in constant time for equal lengths.
-fn same_secret(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    a.len() == b.len() && bool::from(a.ct_eq(b))
-}
-
-impl Eq for Secret {}
-
-impl Secret {
-    /// Not public API: for the expansion of `pusher_config!()`, which builds this in a `const`
-    /// context from a value it has already checked. Not covered by semver.
-    #[doc(hidden)]
-    pub const fn from_static(value: &'static str) -> Self {
-        Self(Cow::Borrowed(value))
-    }
-
-    #[cfg(feature = "rules")]
-    pub(crate) fn owned(value: String) -> Self {
-        Self(Cow::Owned(value))
-    }
-
-    /// The secret itself. Keep it on the server.
-    pub const fn expose_secret(&self) -> &str {
-        match &self.0 {
-            Cow::Borrowed(value) => value,
-            Cow::Owned(value) => value.as_str(),
-        }
-    }
-}
-
-impl fmt::Display for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&Redacted(&self.0), f)
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Secret({})", Redacted(&self.0))
-    }
-}
-
-/// The encryption master key of end-to-end encrypted (`private-encrypted-`) channels: 32
-/// bytes, read from `PUSHER_ENCRYPTION_MASTER_KEY_BASE64` (standard base64, as Pusher's
-/// official server libraries take it). Each channel's key derives from it, so it stays on the
-/// server like the secret: `Debug` and `Display` print a redaction, compared in constant time.
-///
-/// ```
-/// # extern crate pusher_config_core as pusher_config;
-/// let key = pusher_config::EncryptionMasterKey::from_bytes([7; 32]);
-/// assert_eq!(key.to_string(), "[redacted secret, 32 bytes]");
-/// assert_eq!(format!("{key:?}"), "EncryptionMasterKey([redacted secret, 32 bytes])");
-/// assert_eq!(key.expose_secret(), &[7; 32]);
-/// ```
-#[derive(Clone)]
-pub struct EncryptionMasterKey([u8; 32]);
-
-impl EncryptionMasterKey {
-    /// The key from its 32 bytes (`openssl rand 32`); the config reads it from
-    /// `PUSHER_ENCRYPTION_MASTER_KEY_BASE64`.
-    pub const fn from_bytes(bytes: [u8; 32]) -> Self {
-        Self(bytes)
-    }
-
-    /// The key itself. Keep it on the server.
-    pub fn expose_secret(&self) -> &[u8; 32] {
-        &self.0
-    }
-}
-
-impl PartialEq for EncryptionMasterKey {
-    /// Constant-time, with `subtle`'s `ct_eq`.
-    fn eq(&self, other: &Self) -> bool {
-        bool::from(self.0[..].ct_eq(&other.0[..]))
-    }
-}
-
-impl Eq for EncryptionMasterKey {}
-
-impl fmt::Display for EncryptionMasterKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_redacted(f, self.0.len(), "bytes")
-    }
-}
-
-impl fmt::Debug for EncryptionMasterKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("EncryptionMasterKey(")?;
-        write_redacted(f, self.0.len(), "bytes")?;
-        f.write_str(")")
-    }
-}
-
 /// `http` or `https`: how a self-hosted server (or `PUSHER_SCHEME`) is reached.
 ///
 /// ```
@@ -406,82 +294,6 @@ impl PublicConfig {
     pub const fn scheme_is_set(&self) -> bool {
         self.scheme.is_some()
     }
-
-    /// How `Display` and `Debug` show it; `mask_key` for a key that equals the secret.
-    fn shown(&self, mask_key: bool) -> Shown<'_> {
-        Shown {
-            public: self,
-            mask_key,
-        }
-    }
-}
-
-/// A [`PublicConfig`] as `Display` and `Debug` show it: the key whole, unless it equals the
-/// server's secret (a self-hosted server may use one word for both), when it is masked.
-struct Shown<'a> {
-    public: &'a PublicConfig,
-    mask_key: bool,
-}
-
-/// The key field of `Debug`: `Key("…")`, or masked as `` Key(`l…` (5 chars)) ``.
-struct ShownKey<'a>(&'a Shown<'a>);
-
-impl fmt::Debug for ShownKey<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let key = self.0.public.key.as_str();
-        if self.0.mask_key {
-            write!(f, "Key({})", Masked(key))
-        } else {
-            write!(f, "Key({key:?})")
-        }
-    }
-}
-
-impl fmt::Display for Shown<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let public = self.public;
-        if self.mask_key {
-            write!(f, "key {}", MaskedPlain(public.key.as_str()))?;
-        } else {
-            write!(f, "key {}", public.key)?;
-        }
-        match &public.host {
-            Some(host) => {
-                write!(f, ", {}://{}", public.scheme(), Setting(host.as_str()))?;
-                if let Some(port) = public.port {
-                    write!(f, ":{port}")?;
-                }
-                Ok(())
-            }
-            None => write!(f, ", cluster {}", Setting(public.cluster.as_str())),
-        }
-    }
-}
-
-impl fmt::Debug for Shown<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let public = self.public;
-        f.debug_struct("PublicConfig")
-            .field("key", &ShownKey(self))
-            .field("cluster", &public.cluster)
-            .field("host", &public.host)
-            .field("port", &public.port)
-            .field("scheme", &public.scheme)
-            .finish()
-    }
-}
-
-impl fmt::Display for PublicConfig {
-    /// `key 9c2e4b7a1f08d3e65b4a, cluster eu`, or `key …, https://ws.example.org:6001`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.shown(false), f)
-    }
-}
-
-impl fmt::Debug for PublicConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.shown(false), f)
-    }
 }
 
 /// A validated Pusher configuration for a server: app id, key, secret and where to connect.
@@ -586,36 +398,6 @@ impl PusherConfig {
     /// The part that is safe to hand a browser: key and where to connect, nothing secret.
     pub const fn public(&self) -> &PublicConfig {
         &self.public
-    }
-
-    /// The public part as this config shows it: the key masked where it equals the secret.
-    fn shown_public(&self) -> Shown<'_> {
-        let key_is_secret = same_secret(self.public.key.as_str(), self.secret.expose_secret());
-        self.public.shown(key_is_secret)
-    }
-}
-
-impl fmt::Display for PusherConfig {
-    /// `app 2047711, key 9c2e4b7a1f08d3e65b4a, cluster eu, secret [redacted secret, 20 chars]`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "app {}, {}, secret {}",
-            self.app_id,
-            self.shown_public(),
-            self.secret
-        )
-    }
-}
-
-impl fmt::Debug for PusherConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PusherConfig")
-            .field("app_id", &self.app_id)
-            .field("secret", &self.secret)
-            .field("encryption_master_key", &self.encryption_master_key)
-            .field("public", &self.shown_public())
-            .finish()
     }
 }
 

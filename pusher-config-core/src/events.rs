@@ -34,8 +34,9 @@
 //! let answer = request.parse_response(status, &response.bytes().await?)?;
 //! ```
 
-// `request.rs`: `Api`, `Trigger`, `BatchEvent`, `PreparedRequest`; `limits.rs`: `Limits`;
-// `response.rs`: the typed answers; `error.rs`: `EventsError`; `client.rs`: `Client`.
+// `api.rs`: `Api`; `request.rs`: `Trigger`, `BatchEvent`, `PreparedRequest`; `limits.rs`:
+// `Limits`; `response.rs`: the typed answers; `error.rs`: `EventsError`; `client.rs`: `Client`.
+mod api;
 #[cfg(feature = "events-client")]
 mod client;
 mod error;
@@ -43,11 +44,12 @@ mod limits;
 mod request;
 mod response;
 
+pub use api::Api;
 #[cfg(feature = "events-client")]
 pub use client::{Client, DEFAULT_TIMEOUT};
 pub use error::EventsError;
 pub use limits::{Limit, Limits};
-pub use request::{Api, BatchEvent, Info, Method, PreparedRequest, Trigger};
+pub use request::{BatchEvent, Info, Method, PreparedRequest, Trigger};
 pub use response::{
     Accepted, BatchResponse, ChannelInfo, ChannelList, PresenceUser, PresenceUsers, TriggerResponse,
 };
