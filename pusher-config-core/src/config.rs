@@ -12,6 +12,14 @@ mod shown;
 
 pub use secret::{EncryptionMasterKey, Secret};
 
+/// The text of `value`, in a `const fn` (`Cow`'s `Deref` is not `const`).
+const fn cow_str<'a>(value: &'a Cow<'static, str>) -> &'a str {
+    match value {
+        Cow::Borrowed(text) => text,
+        Cow::Owned(text) => text.as_str(),
+    }
+}
+
 macro_rules! public_string {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -33,10 +41,7 @@ macro_rules! public_string {
 
             /// The value.
             pub const fn as_str(&self) -> &str {
-                match &self.0 {
-                    Cow::Borrowed(value) => value,
-                    Cow::Owned(value) => value.as_str(),
-                }
+                cow_str(&self.0)
             }
         }
 

@@ -53,10 +53,7 @@ impl Secret {
 
     /// The secret itself. Keep it on the server.
     pub const fn expose_secret(&self) -> &str {
-        match &self.0 {
-            Cow::Borrowed(value) => value,
-            Cow::Owned(value) => value.as_str(),
-        }
+        super::cow_str(&self.0)
     }
 }
 
