@@ -13,6 +13,7 @@ mod shown;
 pub use secret::{EncryptionMasterKey, Secret};
 
 /// The text of `value`, in a `const fn` (`Cow`'s `Deref` is not `const`).
+#[allow(clippy::ptr_arg)] // the `Cow` itself: a `&str` is what a `const fn` cannot get from it
 const fn cow_str<'a>(value: &'a Cow<'static, str>) -> &'a str {
     match value {
         Cow::Borrowed(text) => text,
