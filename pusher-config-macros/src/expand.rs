@@ -166,7 +166,7 @@ mod tests {
             mode,
             sources: pusher_config_core::source::Loaded {
                 files: vec![PathBuf::from("/work/app/.env")],
-                tracked: ["PUSHER_KEY".to_owned(), "PUSHER_CLUSTER".to_owned()].into(),
+                tracked: ["PUSHER_KEY", "PUSHER_CLUSTER"].into(),
                 ..Default::default()
             },
         }

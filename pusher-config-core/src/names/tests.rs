@@ -55,7 +55,7 @@ fn client_never_reads_app_id_or_secret() {
 
 #[test]
 fn known_names_cover_every_mirror() {
-    let names: Vec<String> = known_names().collect();
+    let names = known_names();
     assert!(names.contains(&"MIX_PUSHER_APP_KEY".to_owned()));
     assert!(names.contains(&"EXPO_PUBLIC_PUSHER_SCHEME".to_owned()));
     assert!(names.contains(&"VITE_REVERB_APP_KEY".to_owned()));
@@ -73,7 +73,7 @@ fn known_names_cover_every_mirror() {
 
 #[test]
 fn build_time_names_are_the_known_names_and_every_public_secret_name() {
-    let names: Vec<String> = build_time_names().collect();
+    let names = build_time_names();
     for known in known_names() {
         assert!(names.contains(&known), "{known}");
     }
@@ -89,7 +89,7 @@ fn build_time_names_are_the_known_names_and_every_public_secret_name() {
     }
     assert!(names.contains(&PUSHER_URL.to_owned()));
     assert!(names.contains(&RAW_ENCRYPTION_MASTER_KEY.to_owned()));
-    assert_eq!(names.len(), known_names().count() + 2 + 7 * 6);
+    assert_eq!(names.len(), known_names().len() + 2 + 7 * 6);
 }
 
 #[test]
@@ -105,4 +105,12 @@ fn in_process_env_lists_the_loaders_names_and_no_others() {
     std::env::remove_var(other);
     assert!(names.iter().any(|n| n == ours), "{names:?}");
     assert!(!names.iter().any(|n| n == other), "{names:?}");
+}
+
+#[test]
+fn every_field_is_at_its_own_index_in_all() {
+    // The builder keeps one slot per field at `field as usize`.
+    for (index, field) in Field::ALL.into_iter().enumerate() {
+        assert_eq!(field as usize, index, "{field:?}");
+    }
 }

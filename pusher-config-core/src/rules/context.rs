@@ -67,18 +67,23 @@ impl<'a> Context<'a> {
         if server.is_some() || self.mode == Mode::Server {
             return server;
         }
-        self.mirrors(field).find(|(_, var)| !var.value.is_empty())
+        self.mirrors(field)
+            .into_iter()
+            .find(|(_, var)| !var.value.is_empty())
     }
 
     /// The public mirrors of `field` that are set, in report order.
-    pub(crate) fn mirrors(&self, field: Field) -> impl Iterator<Item = (&'a str, &'a Var)> {
-        let vars = self.vars;
-        names::PUBLIC_PREFIXES.into_iter().flat_map(move |prefix| {
-            field
-                .names()
-                .iter()
-                .filter_map(move |name| vars.get_entry(&format!("{prefix}{name}")))
-        })
+    pub(crate) fn mirrors(&self, field: Field) -> Vec<(&'a str, &'a Var)> {
+        // A `Vec` from loops: a nested iterator type would be compiled again for each caller.
+        let mut mirrors = Vec::new();
+        for prefix in names::PUBLIC_PREFIXES {
+            for name in field.names() {
+                if let Some(mirror) = self.vars.get_entry(&format!("{prefix}{name}")) {
+                    mirrors.push(mirror);
+                }
+            }
+        }
+        mirrors
     }
 
     /// Every known variable this mode reads that has a value of its own to check, with its

@@ -38,7 +38,10 @@ pub(crate) fn check_mirrors(cx: &Context, out: &mut Findings) {
             continue;
         }
         let server = cx.value_of(field);
-        for (name, var) in cx.mirrors(field).filter(|(_, var)| !var.value.is_empty()) {
+        for (name, var) in cx.mirrors(field) {
+            if var.value.is_empty() {
+                continue;
+            }
             match server {
                 Some((server_name, server_var))
                     if server_name != name && server_var.value != var.value =>

@@ -75,6 +75,7 @@ fn similar_name<'a>(cx: &Context<'a>, field: Field) -> Option<(&'a str, &'a Var)
 fn missing_help(cx: &Context, field: Field, empty: Option<&str>) -> String {
     let mirror = cx
         .mirrors(field)
+        .into_iter()
         .find(|(_, var)| !var.value.is_empty())
         .filter(|_| cx.is_server());
     match (mirror, cx.vars.template()) {

@@ -151,32 +151,43 @@ fn run<T>(
 ) -> Result<T, Problems> {
     let expanded = pusher_url::expand(vars, mode);
     let cx = Context::new(expanded.as_ref().unwrap_or(vars), mode);
+    let problems = problems(&cx, file_errors);
+    if problems.is_empty() {
+        Ok(build(&cx))
+    } else {
+        Err(problems)
+    }
+}
+
+/// The files' errors, then every rule's problems, each with its variable's origin; nothing
+/// reported missing while a line did not parse. Not generic, unlike [`run`], so that it is
+/// compiled once.
+fn problems(cx: &Context, file_errors: &[EnvFileError]) -> Problems {
     let mut findings = Findings::default();
     for rule in RULES {
-        rule(&cx, &mut findings);
+        rule(cx, &mut findings);
     }
-    let mut found = findings.into_problems();
-    for problem in &mut found.0 {
-        problem.origin = cx.vars.get(&problem.var).map(|var| var.origin.clone());
-    }
-    if file_errors.is_empty() && found.is_empty() {
-        return Ok(build(&cx));
-    }
+    let found = findings.into_problems();
     let unparsable = file_errors
         .iter()
         .any(|e| e.kind == EnvFileErrorKind::Unparsable);
-    let files = file_errors.iter().map(|error| {
+    let mut problems = Vec::new();
+    for error in file_errors {
         let mut problem = Problem::new(ProblemKind::EnvFile, &error.path, error.to_string());
         problem.origin = Some(Origin::EnvFile {
             path: error.path.clone(),
             line: error.line,
         });
-        problem
-    });
-    let rules = found
-        .into_iter()
-        .filter(|p| !unparsable || p.kind != ProblemKind::Missing);
-    Err(Problems(files.chain(rules).collect()))
+        problems.push(problem);
+    }
+    for mut problem in found {
+        if unparsable && problem.kind == ProblemKind::Missing {
+            continue;
+        }
+        problem.origin = cx.vars.get(&problem.var).map(|var| var.origin.clone());
+        problems.push(problem);
+    }
+    Problems(problems)
 }
 
 #[cfg(test)]

@@ -87,7 +87,7 @@ const EXAMPLE_WORDS: &str = r"(?i)(?:^|[-_ .])(?:example|sample|dummy|fake)(?:[-
 /// Bare words that are never a hosted Pusher credential (a self-hosted server may use them).
 const WORDS: &str = r"(?i)^(?:key|secret|app[-_ ]?(?:id|key|secret)|id|test|testing|demo|null|none|nil|undefined|true|false|abc|abc123|password|pusher)$";
 
-static KNOWN_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| names::known_names().collect());
+static KNOWN_NAMES: LazyLock<Vec<String>> = LazyLock::new(names::known_names);
 static TEMPLATE_RE: LazyLock<Regex> = LazyLock::new(|| compile(TEMPLATE));
 static EXAMPLE_WORDS_RE: LazyLock<Regex> = LazyLock::new(|| compile(EXAMPLE_WORDS));
 static WORDS_RE: LazyLock<Regex> = LazyLock::new(|| compile(WORDS));

@@ -8,11 +8,11 @@
 //! expanded from (as dotenvy resolves them: `$MY_HOST` reads `MY`), and how long every value
 //! will be once expanded, checked before dotenvy expands anything.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
-use super::{EnvFileError, EnvFileErrorKind, Origin, Vars};
+use super::{EnvFileError, EnvFileErrorKind, Names, Origin, Vars};
 use crate::names;
 use scan::{definition, scan_value, segments, Segment};
 
@@ -38,7 +38,7 @@ pub(crate) struct EnvFile {
     pub read: bool,
     /// For each variable kept, every name its value was expanded from, directly or through
     /// the file's other variables: the environment variables it depends on.
-    pub references: BTreeSet<String>,
+    pub references: Names,
 }
 
 /// Reads the variables of one `.env` file that `keep` selects, with dotenvy, never touching the

@@ -1,11 +1,56 @@
 //! The one loader, [`load`]: where it looks ([`Files`], [`ProcessEnv`]) and what it gives
 //! ([`Loaded`]).
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use super::{EnvFileError, Vars};
 use crate::names::{self, Mode};
+
+/// Names, each once, in order: the environment variables a load tracks.
+///
+/// A sorted `Vec`: there are a few dozen at most (only names a mode reads), and a `BTreeSet`
+/// would add its own copy of the B-tree's code to every build of the macro (about a tenth of
+/// the rule set's build, `scripts/bench-build.sh`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Names(Vec<String>);
+
+impl Names {
+    /// Adds `name`; `false` if it was there already.
+    pub fn insert(&mut self, name: String) -> bool {
+        match self.0.binary_search(&name) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, name);
+                true
+            }
+        }
+    }
+
+    /// Whether `name` is there.
+    pub fn contains(&self, name: &str) -> bool {
+        self.0.binary_search_by(|n| n.as_str().cmp(name)).is_ok()
+    }
+
+    /// The names, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<const N: usize> From<[&str; N]> for Names {
+    fn from(names: [&str; N]) -> Self {
+        let mut set = Names::default();
+        for name in names {
+            set.insert(name.to_owned());
+        }
+        set
+    }
+}
 
 /// Which variables of the process environment a load reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +123,7 @@ pub struct Loaded {
     pub through_link: bool,
     /// The process environment variables the result depends on: those read, and those the
     /// files' Pusher settings were expanded from. Only ever names `mode` reads.
-    pub tracked: BTreeSet<String>,
+    pub tracked: Names,
     /// The file [`CHECKS_ENV_FILE`] named, as shown in messages, when a search read it instead
     /// of the `.env` files.
     pub checks_file: Option<String>,
@@ -125,10 +170,11 @@ impl Loaded {
         let mut vars = match env {
             ProcessEnv::All => Vars::from_process_env(),
             ProcessEnv::BuildTimeNames => {
-                let names: Vec<String> = names::build_time_names()
-                    .filter(|name| mode.reads_name(name))
-                    .collect();
-                self.tracked.extend(names.iter().cloned());
+                let mut names = names::build_time_names();
+                names.retain(|name| mode.reads_name(name));
+                for name in &names {
+                    self.tracked.insert(name.clone());
+                }
                 Vars::from_process_env_names(names.iter().map(String::as_str))
             }
         };
@@ -173,7 +219,9 @@ impl Loaded {
         file.vars.note_searched(format!("`{shown}`"));
         self.vars.fill_from(file.vars);
         self.errors.extend(file.errors);
-        self.tracked.extend(file.references);
+        for name in file.references.0 {
+            self.tracked.insert(name);
+        }
         if !file.read {
             return;
         }

@@ -30,5 +30,5 @@ pub(crate) use env_file::read_env_file;
 #[cfg(feature = "dotenv")]
 pub use env_file::{MAX_DEFINITIONS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES, MAX_VALUE_BYTES};
 pub use error::{EnvFileError, EnvFileErrorKind};
-pub use load::{load, Files, Loaded, ProcessEnv, CHECKS_ENV_FILE};
+pub use load::{load, Files, Loaded, Names, ProcessEnv, CHECKS_ENV_FILE};
 pub use vars::{Origin, Var, Vars};

@@ -107,7 +107,7 @@ fn references_follow_the_files_variables_and_skip_unrelated_lines() {
         "REGION_ALIAS=${REGION}\nPUSHER_CLUSTER=${REGION_ALIAS}\nGH=${GITHUB_TOKEN}\n\
          DB='pa$$SECRETPART'\nNEXT_PUBLIC_SITE=${SITE_URL}\n",
     );
-    let references: Vec<_> = file.references.iter().map(String::as_str).collect();
+    let references: Vec<_> = file.references.iter().collect();
     assert_eq!(references, ["REGION", "REGION_ALIAS"]);
 }
 
@@ -327,7 +327,7 @@ fn references_follow_names_that_start_with_an_underscore_or_hold_a_dot() {
         "_REGION=${REGION}\nAPP.REGION=${_REGION}\nPUSHER_CLUSTER=${APP.REGION}\n",
     );
     assert!(file.errors.is_empty(), "{:?}", file.errors);
-    let references: Vec<_> = file.references.iter().map(String::as_str).collect();
+    let references: Vec<_> = file.references.iter().collect();
     assert_eq!(references, ["APP.REGION", "REGION", "_REGION"]);
 }
 
