@@ -26,16 +26,16 @@ pub mod mask;
 // The vocabulary of the loader and the rules, internal but for `names::in_process_env`, which
 // the test layers (the tests crate, `tests/properties.rs`, fuzz) use to clear the ambient
 // variables the loader reads. Users meet its `Mode` as `rules::Mode`. Not covered by semver.
-#[cfg(feature = "rules")]
+#[cfg(feature = "rule-set")]
 #[doc(hidden)]
 pub mod names;
 #[cfg(any(feature = "connect", feature = "signing"))]
 mod percent;
-#[cfg(feature = "rules")]
+#[cfg(feature = "rule-set")]
 pub mod rules;
 #[cfg(feature = "signing")]
 pub mod signing;
-#[cfg(feature = "rules")]
+#[cfg(feature = "rule-set")]
 pub mod source;
 
 #[cfg(feature = "rules")]

@@ -223,13 +223,13 @@ impl fmt::Debug for MaskedTokens<'_> {
 
 /// Displays a value whose first `known` characters are a provider's public prefix (`pk_live_`,
 /// `ghp_`): the prefix is shown since it is what identifies the value, never the rest.
-#[cfg(feature = "rules")]
+#[cfg(feature = "rule-set")]
 pub(crate) struct WithKnownPrefix<'a> {
     pub(crate) value: &'a str,
     pub(crate) known: usize,
 }
 
-#[cfg(feature = "rules")]
+#[cfg(feature = "rule-set")]
 impl fmt::Display for WithKnownPrefix<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let len = self.value.chars().count();

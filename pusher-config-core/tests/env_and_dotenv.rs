@@ -3,7 +3,7 @@
 //!
 //! One test, alone in its process: it sets process environment variables and the current
 //! directory, which every test of a binary shares.
-#![cfg(feature = "dotenv")]
+#![cfg(all(feature = "rules", feature = "dotenv"))]
 
 use std::path::{Path, PathBuf};
 

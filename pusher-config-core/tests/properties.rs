@@ -14,7 +14,7 @@
 //! Every value is made up. Run with
 //! `cargo test -p pusher-config-core --all-features --test properties -- --nocapture` to see the
 //! measured times. The runs are reproducible: the seed is fixed.
-#![cfg(feature = "dotenv")]
+#![cfg(all(feature = "rules", feature = "dotenv"))]
 
 extern crate pusher_config_core as pusher_config;
 

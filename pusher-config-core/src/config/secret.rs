@@ -46,7 +46,7 @@ impl Secret {
         Self(Cow::Borrowed(value))
     }
 
-    #[cfg(feature = "rules")]
+    #[cfg(feature = "rule-set")]
     pub(crate) fn owned(value: String) -> Self {
         Self(Cow::Owned(value))
     }

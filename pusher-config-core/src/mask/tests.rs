@@ -122,7 +122,7 @@ fn short_tokens_anywhere_in_the_text_stay_readable() {
     assert_eq!(MaskedTokens(reason).to_string(), reason);
 }
 
-#[cfg(feature = "rules")]
+#[cfg(feature = "rule-set")]
 #[test]
 fn known_prefix_is_shown_only_while_at_most_half_the_value() {
     let shown = |value| WithKnownPrefix { value, known: 8 }.to_string();
@@ -131,7 +131,7 @@ fn known_prefix_is_shown_only_while_at_most_half_the_value() {
     assert_eq!(shown("pk_live_51Hq"), "`pk…` (12 chars)");
 }
 
-#[cfg(feature = "rules")]
+#[cfg(feature = "rule-set")]
 #[test]
 fn known_prefix_is_shown_only_when_the_value_is_long() {
     let long = "pk_live_51Hq2xK7f3Rb9QmZpL0sT4vW8yA1cE5gI7kM9";

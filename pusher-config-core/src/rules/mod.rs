@@ -56,6 +56,7 @@ pub use checked::Checked;
 pub use clusters::{suggest_cluster, CLUSTERS};
 pub use problem::{Problem, ProblemKind, Problems};
 
+#[cfg(feature = "rules")]
 use crate::config::{PublicConfig, PusherConfig};
 use crate::source::{EnvFileError, EnvFileErrorKind, Origin, Vars};
 use context::Context;
@@ -127,6 +128,7 @@ pub fn check_with_file_errors(
 }
 
 /// [`check_with_file_errors`] of a server's whole configuration.
+#[cfg(feature = "rules")]
 pub(crate) fn check_server(
     vars: &Vars,
     file_errors: &[EnvFileError],
@@ -135,6 +137,7 @@ pub(crate) fn check_server(
 }
 
 /// [`check_with_file_errors`] of a client's public part.
+#[cfg(feature = "rules")]
 pub(crate) fn check_client(
     vars: &Vars,
     file_errors: &[EnvFileError],
