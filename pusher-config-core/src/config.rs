@@ -67,7 +67,7 @@ public_string! {
     ///
     /// ```
     /// # extern crate pusher_config_core as pusher_config;
-    /// # #[cfg(feature = "rule-set")] {
+    /// # #[cfg(feature = "rules")] {
     /// use pusher_config::PusherConfig;
     ///
     /// let config = PusherConfig::builder()
@@ -88,7 +88,7 @@ public_string! {
     ///
     /// ```
     /// # extern crate pusher_config_core as pusher_config;
-    /// # #[cfg(feature = "rule-set")] {
+    /// # #[cfg(feature = "rules")] {
     /// use pusher_config::PusherConfig;
     ///
     /// let config = PusherConfig::builder()
@@ -109,7 +109,7 @@ public_string! {
     ///
     /// ```
     /// # extern crate pusher_config_core as pusher_config;
-    /// # #[cfg(feature = "rule-set")] {
+    /// # #[cfg(feature = "rules")] {
     /// use pusher_config::PublicConfig;
     ///
     /// let public = PublicConfig::builder()
@@ -211,7 +211,7 @@ pub const DEFAULT_CLUSTER: &str = "mt1";
 ///
 /// ```
 /// # extern crate pusher_config_core as pusher_config;
-/// # #[cfg(feature = "rule-set")] {
+/// # #[cfg(feature = "rules")] {
 /// use pusher_config::{PublicConfig, Scheme, DEFAULT_CLUSTER};
 ///
 /// let public = PublicConfig::builder()
