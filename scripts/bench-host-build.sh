@@ -28,7 +28,8 @@ echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 # build TREE UNIT: milliseconds to build UNIT ("core" or "macro") of TREE from scratch, its
 # dependencies already built.
 build() {
-  local tree="$1" unit="$2" target="$work/target-$(basename "$1")" crate args start end
+  local tree="$1" unit="$2" target crate args start end
+  target="$work/target-$(basename "$1")"
   case "$unit" in
     core) crate=pusher_config_core args=(-p pusher-config-core --no-default-features --features dotenv) ;;
     macro) crate=pusher_config_macros args=(-p pusher-config-macros) ;;
