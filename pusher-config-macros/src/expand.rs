@@ -162,14 +162,14 @@ mod tests {
     use super::*;
 
     fn loaded(mode: Mode) -> Loaded {
-        Loaded {
-            mode,
-            sources: pusher_config_core::source::Loaded {
-                files: vec![PathBuf::from("/work/app/.env")],
-                tracked: ["PUSHER_KEY", "PUSHER_CLUSTER"].into(),
-                ..Default::default()
-            },
+        let mut sources = pusher_config_core::source::Loaded {
+            files: vec![PathBuf::from("/work/app/.env")],
+            ..Default::default()
+        };
+        for name in ["PUSHER_KEY", "PUSHER_CLUSTER"] {
+            sources.tracked.insert(name.to_owned());
         }
+        Loaded { mode, sources }
     }
 
     fn checked(mode: Mode) -> Checked {

@@ -8,9 +8,9 @@ use crate::names::{self, Mode};
 
 /// Names, each once, in order: the environment variables a load tracks.
 ///
-/// A sorted `Vec`: there are a few dozen at most (only names a mode reads), and a `BTreeSet`
-/// would add its own copy of the B-tree's code to every build of the macro (about a tenth of
-/// the rule set's build, `scripts/bench-build.sh`).
+/// A sorted `Vec`: there are a few dozen at most (only names a mode reads), and a
+/// `BTreeSet<String>` would compile a second copy of the B-tree's code, beside the one of
+/// [`Vars`], into the macro's build of this crate.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Names(Vec<String>);
 
@@ -39,16 +39,6 @@ impl Names {
     /// Whether there is none.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
-    }
-}
-
-impl<const N: usize> From<[&str; N]> for Names {
-    fn from(names: [&str; N]) -> Self {
-        let mut set = Names::default();
-        for name in names {
-            set.insert(name.to_owned());
-        }
-        set
     }
 }
 

@@ -6,7 +6,8 @@
 //!
 //! - `vars.rs`: [`Vars`], [`Var`] and [`Origin`], the map the rules read.
 //! - `error.rs`: [`EnvFileError`], what is wrong with a `.env` file.
-//! - `load.rs`: [`load`], the one loader, with [`Files`], [`ProcessEnv`] and [`Loaded`].
+//! - `load.rs`: [`load`], the one loader, with [`Files`], [`ProcessEnv`] and [`Loaded`] (whose
+//!   tracked names are a [`Names`]).
 //! - `files.rs`: finding the `.env` files from a crate up to its workspace root, and their
 //!   paths as messages show them.
 //! - `env_file.rs`: `read_env_file`, reading one `.env` file with dotenvy, within limits;

@@ -230,3 +230,17 @@ fn without_a_env_file_the_nearest_template_is_noted_and_an_empty_checks_file_is_
     let loaded = load(Files::Search { base }, Mode::Server, ProcessEnv::All);
     assert_eq!(loaded.vars.template(), None);
 }
+
+#[test]
+fn tracked_names_are_kept_once_and_in_order() {
+    let mut names = Names::default();
+    assert!(names.is_empty());
+    assert!(names.insert("PUSHER_KEY".to_owned()));
+    assert!(names.insert("PUSHER_APP_ID".to_owned()));
+    assert!(!names.insert("PUSHER_KEY".to_owned()), "a second time");
+    assert_eq!(
+        names.iter().collect::<Vec<_>>(),
+        ["PUSHER_APP_ID", "PUSHER_KEY"]
+    );
+    assert!(names.contains("PUSHER_KEY") && !names.contains("PUSHER_SECRET"));
+}
