@@ -6,6 +6,7 @@
 //! stands for the variable of its setting (`key` for `PUSHER_KEY`, `app_id` for
 //! `PUSHER_APP_ID`, …), so the problems name those variables, in "the given variables".
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::config::{PublicConfig, PusherConfig, Scheme};
@@ -15,28 +16,21 @@ use crate::rules::{self, Problems};
 use crate::source::Vars;
 
 /// The values given, by setting, as text: the rules read each as the variable it stands for.
-///
-/// One slot per [`Field`], in [`Field::ALL`] order: a map type here would be compiled into
-/// every build of the macro for a handful of values.
 #[derive(Clone, Default, PartialEq, Eq)]
-struct Given([Option<String>; Field::ALL.len()]);
+struct Given(BTreeMap<Field, String>);
 
 impl Given {
     fn set(&mut self, field: Field, value: String) {
-        self.0[field as usize] = Some(value);
-    }
-
-    fn get(&self, field: Field) -> Option<&String> {
-        self.0[field as usize].as_ref()
+        self.0.insert(field, value);
     }
 
     /// The values as variables, each under its setting's first name (`PUSHER_KEY`), marked as
     /// given.
     fn vars(&self) -> Vars {
         Vars::from_pairs(
-            Field::ALL
-                .into_iter()
-                .filter_map(|field| Some((field.names()[0], self.get(field)?.as_str()))),
+            self.0
+                .iter()
+                .map(|(field, value)| (field.names()[0], value.as_str())),
         )
     }
 
@@ -61,7 +55,7 @@ impl Given {
         }
         let mut out = f.debug_struct(name);
         for &field in fields {
-            out.field(field_name(field), &Value(field, self.get(field)));
+            out.field(field_name(field), &Value(field, self.0.get(&field)));
         }
         out.finish()
     }

@@ -106,11 +106,3 @@ fn in_process_env_lists_the_loaders_names_and_no_others() {
     assert!(names.iter().any(|n| n == ours), "{names:?}");
     assert!(!names.iter().any(|n| n == other), "{names:?}");
 }
-
-#[test]
-fn every_field_is_at_its_own_index_in_all() {
-    // The builder keeps one slot per field at `field as usize`.
-    for (index, field) in Field::ALL.into_iter().enumerate() {
-        assert_eq!(field as usize, index, "{field:?}");
-    }
-}
