@@ -15,16 +15,14 @@ pub(crate) struct Args {
     pub(crate) env_file: Option<LitStr>,
     /// `crate = "…"`: the path of the `pusher-config` crate, for a renamed dependency
     /// (`pc = { package = "pusher-config" }` takes `crate = "pc"`), as serde's `crate`.
-    pub(crate) krate: Option<TokenStream>,
+    pub(crate) krate: Option<String>,
 }
 
 impl Args {
     /// The path the expansion names the runtime crate's items by: `::pusher_config` unless
     /// `crate` says otherwise.
-    pub(crate) fn krate(&self) -> TokenStream {
-        self.krate
-            .clone()
-            .unwrap_or_else(|| quote::quote!(::pusher_config))
+    pub(crate) fn krate(&self) -> &str {
+        self.krate.as_deref().unwrap_or("::pusher_config")
     }
 
     /// What the call builds.
@@ -88,8 +86,8 @@ impl Parse for Args {
     }
 }
 
-/// The path in `crate = "…"`: `pc`, `::pc` or `my::pc`, nothing else.
-fn crate_path(lit: &LitStr) -> syn::Result<TokenStream> {
+/// The path in `crate = "…"`: `pc`, `::pc` or `my::pc`, nothing else, as the expansion writes it.
+fn crate_path(lit: &LitStr) -> syn::Result<String> {
     let tokens: TokenStream = lit.parse()?;
     let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
     let colons_at = |i: usize| {
@@ -114,7 +112,7 @@ fn crate_path(lit: &LitStr) -> syn::Result<TokenStream> {
         at += 2;
     };
     if is_path {
-        return Ok(tokens);
+        return Ok(tokens.to_string());
     }
     let message = format!(
         "`{}` is not a path; `crate` names the `pusher-config` crate, as in `crate = \"pc\"`",
@@ -126,17 +124,16 @@ fn crate_path(lit: &LitStr) -> syn::Result<TokenStream> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use quote::quote;
 
-    fn parse(tokens: proc_macro2::TokenStream) -> syn::Result<Args> {
-        syn::parse2(tokens)
+    fn parse(code: &str) -> syn::Result<Args> {
+        syn::parse2(code.parse().expect("tokens"))
     }
 
     #[test]
     fn accepts_nothing_client_and_env_file() {
-        let args = parse(quote!()).expect("empty");
+        let args = parse("").expect("empty");
         assert!(!args.client && args.env_file.is_none());
-        let args = parse(quote!(client, env_file = "a.env",)).expect("both");
+        let args = parse(r#"client, env_file = "a.env","#).expect("both");
         assert!(args.client);
         assert_eq!(
             args.env_file.map(|lit| lit.value()).as_deref(),
@@ -146,19 +143,17 @@ mod tests {
 
     #[test]
     fn crate_names_the_runtime_crate() {
-        let args = parse(quote!()).expect("empty");
-        let krate = args.krate();
-        assert_eq!(quote!(#krate).to_string(), ":: pusher_config");
-        let args = parse(quote!(crate = "pc", client)).expect("renamed");
-        let krate = args.krate();
-        assert_eq!(quote!(#krate).to_string(), "pc");
+        let args = parse("").expect("empty");
+        assert_eq!(args.krate(), "::pusher_config");
+        let args = parse(r#"crate = "pc", client"#).expect("renamed");
+        assert_eq!(args.krate(), "pc");
         assert!(args.client);
-        let krate = parse(quote!(crate = "::my::pc")).expect("a path").krate();
-        assert_eq!(quote!(#krate).to_string(), ":: my :: pc");
+        let args = parse(r#"crate = "::my::pc""#).expect("a path");
+        assert_eq!(args.krate(), ":: my :: pc");
         for bad in ["not a path", "pc::", "", "::"] {
-            assert!(parse(quote!(crate = #bad)).is_err(), "{bad}");
+            assert!(parse(&format!("crate = {bad:?}")).is_err(), "{bad}");
         }
-        let err = parse(quote!(crate = "a-b")).err().expect("not a path");
+        let err = parse(r#"crate = "a-b""#).err().expect("not a path");
         assert_eq!(
             err.to_string(),
             "`a-b` is not a path; `crate` names the `pusher-config` crate, as in `crate = \"pc\"`"
@@ -167,24 +162,22 @@ mod tests {
 
     #[test]
     fn rejects_unknown_and_repeated_arguments() {
-        let err = parse(quote!(env = "a.env")).err().expect("unknown");
+        let err = parse(r#"env = "a.env""#).err().expect("unknown");
         assert_eq!(
             err.to_string(),
             format!("unknown argument `env`; {EXPECTED}")
         );
-        let err = parse(quote!(client, client)).err().expect("twice");
+        let err = parse("client, client").err().expect("twice");
         assert_eq!(err.to_string(), "`client` is given twice");
-        let err = parse(quote!(env_file = "a.env", env_file = "b.env"))
+        let err = parse(r#"env_file = "a.env", env_file = "b.env""#)
             .err()
             .expect("twice");
         assert_eq!(err.to_string(), "`env_file` is given twice");
-        let err = parse(quote!("a.env")).err().expect("a bare path");
+        let err = parse(r#""a.env""#).err().expect("a bare path");
         assert_eq!(err.to_string(), format!("unexpected argument; {EXPECTED}"));
-        let err = parse(quote!(crate = "pc", crate = "pc"))
-            .err()
-            .expect("twice");
+        let err = parse(r#"crate = "pc", crate = "pc""#).err().expect("twice");
         assert_eq!(err.to_string(), "`crate` is given twice");
-        let err = parse(quote!(env_file = 3)).err().expect("a number");
+        let err = parse("env_file = 3").err().expect("a number");
         assert_eq!(err.to_string(), "expected string literal");
     }
 }

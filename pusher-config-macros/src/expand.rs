@@ -1,8 +1,7 @@
 //! Phase 4: the expansion. A constant expression of the runtime crate's type, preceded by the
 //! reads that make cargo rebuild when a source changes; on errors, the [`fallback`].
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Delimiter, Group, Literal, Span, TokenStream, TokenTree};
 
 use pusher_config_core::rules::Checked;
 use pusher_config_core::source::{Origin, CHECKS_ENV_FILE};
@@ -19,65 +18,80 @@ pub(crate) fn pusher_config(input: TokenStream) -> TokenStream {
         Ok(args) => args,
         Err(err) => return err.into_compile_error(),
     };
+    let krate = args.krate();
     let loaded = match load::load(&args) {
         Ok(loaded) => loaded,
         Err(err) => {
-            let error = err.into_compile_error();
-            let fallback = fallback(&args.krate(), args.mode(), &[]);
-            return quote!({ #error #fallback });
+            // The error keeps its span (the `env_file` literal), so it is joined as tokens.
+            let mut tokens = err.into_compile_error();
+            tokens.extend(rust(&fallback(krate, args.mode(), &[])));
+            return TokenTree::Group(Group::new(Delimiter::Brace, tokens)).into();
         }
     };
     match check(&loaded) {
-        Ok(checked) => {
-            let tracking = tracking(&loaded);
-            let guard = release_guard(&loaded);
-            let value = value(&args.krate(), &checked);
-            quote!({ #tracking #guard #value })
-        }
+        Ok(checked) => rust(&format!(
+            "{{ {} {} {} }}",
+            tracking(&loaded),
+            release_guard(&loaded),
+            value(krate, &checked)
+        )),
         // No tracking: cargo never keeps a failed build, so the next build expands again
         // anyway, and tracking would have rustc record the values that failed (a secret in a
         // public variable, another service's credential) in `target/`.
-        Err(messages) => fallback(&args.krate(), loaded.mode, &messages),
+        Err(messages) => rust(&fallback(krate, loaded.mode, &messages)),
     }
+}
+
+/// `code`, the expansion's Rust code written as text, as tokens. Every value in it is a literal
+/// rendered by [`Literal`], which escapes it; `krate` is a path the arguments checked.
+///
+/// Text rather than `quote!`: `quote` would be the macro's one dependency besides `syn`, built on
+/// every clean build of every user, for these few templates (README, "Build cost").
+pub(crate) fn rust(code: &str) -> TokenStream {
+    code.parse().unwrap_or_else(|_| {
+        // Only a mistake in a template of this crate gets here. The lexer's error is left out:
+        // the code holds the secret.
+        syn::Error::new(
+            Span::call_site(),
+            "`pusher_config!()` wrote code that does not parse; this is a bug in pusher-config",
+        )
+        .into_compile_error()
+    })
 }
 
 /// `option_env!` of every variable the result depends on and `include_str!` of every file read
 /// (a link and its target): rustc records both in its dep-info, so cargo re-expands the macro
 /// when a variable or a `.env` file changes.
-fn tracking(loaded: &Loaded) -> TokenStream {
-    let names = loaded.sources.tracked.iter();
+fn tracking(loaded: &Loaded) -> String {
+    let mut code = String::from("const _: () = {");
+    for name in loaded.sources.tracked.iter() {
+        code += &format!("let _ = ::core::option_env!({});", Literal::string(name));
+    }
+    code += "};";
     let stamp = loaded
         .sources
         .through_link
         .then(load::always_newer_stamp)
         .flatten();
-    let files = loaded
-        .sources
-        .files
-        .iter()
-        .chain(&stamp)
-        .filter_map(|file| file.to_str());
     // A file's text reaches rustc only as an attribute of an empty module: rustc then records
     // the path in dep-info, but the text is never a value, so no copy of a secret lands in the
     // incremental cache (as a byte literal from `include_bytes!` does).
-    quote! {
-        const _: () = {
-            #( let _ = ::core::option_env!(#names); )*
-        };
-        #(
-            const _: () = {
-                #[doc = ::core::include_str!(#files)]
-                mod env_file {}
-            };
-        )*
+    for file in loaded.sources.files.iter().chain(&stamp) {
+        if let Some(file) = file.to_str() {
+            code += &format!(
+                "const _: () = {{ #[doc = ::core::include_str!({})] mod env_file {{}} }};",
+                Literal::string(file)
+            );
+        }
     }
+    code
 }
 
 /// For a configuration read from the file `PUSHER_CONFIG_ENV_FILE` names (made-up values for
 /// CI, forks and editors): an error in release builds, so those values never ship.
-fn release_guard(loaded: &Loaded) -> TokenStream {
+fn release_guard(loaded: &Loaded) -> String {
     let Some(shown) = &loaded.sources.checks_file else {
-        return TokenStream::new();
+        return String::new();
     };
     let from_checks_file = loaded
         .sources
@@ -85,71 +99,81 @@ fn release_guard(loaded: &Loaded) -> TokenStream {
         .iter()
         .any(|(_, var)| matches!(&var.origin, Origin::EnvFile { path, .. } if path == shown));
     if !from_checks_file {
-        return TokenStream::new();
+        return String::new();
     }
     let message = format!(
         "`{CHECKS_ENV_FILE}` is set to `{shown}`, whose made-up values are for checks and tests, not for a release build; unset it and set the real Pusher settings"
     );
-    quote! {
-        #[cfg(not(debug_assertions))]
-        ::core::compile_error!(#message);
-    }
+    format!(
+        "#[cfg(not(debug_assertions))] ::core::compile_error!({});",
+        Literal::string(&message)
+    )
 }
 
 /// The constant: the checked configuration, as a `PusherConfig` or a `PublicConfig` of the
 /// runtime crate at `krate`. An encryption master key is set with the `const fn`
 /// `with_encryption_master_key`, so the expansion stays a constant.
-fn value(krate: &TokenStream, checked: &Checked) -> TokenStream {
+fn value(krate: &str, checked: &Checked) -> String {
     let public = public_value(krate, checked.public());
     let Some(server) = checked.server() else {
         return public;
     };
-    let app_id = server.app_id().as_str();
-    let secret = server.secret().expose_secret();
-    let master_key = server.encryption_master_key().map(|key| {
-        let bytes = key.expose_secret();
-        quote! {
-            .with_encryption_master_key(#krate::EncryptionMasterKey::from_bytes([#(#bytes),*]))
+    let mut code = format!(
+        r#"
+        {krate}::PusherConfig::__from_parts(
+            {krate}::AppId::from_static({app_id}),
+            {krate}::Secret::from_static({secret}),
+            {public},
+        )"#,
+        app_id = Literal::string(server.app_id().as_str()),
+        secret = Literal::string(server.secret().expose_secret()),
+    );
+    if let Some(key) = server.encryption_master_key() {
+        code += &format!(".with_encryption_master_key({krate}::EncryptionMasterKey::from_bytes([");
+        for byte in key.expose_secret() {
+            code += &format!("{},", Literal::u8_suffixed(*byte));
         }
-    });
-    quote! {
-        #krate::PusherConfig::__from_parts(
-            #krate::AppId::from_static(#app_id),
-            #krate::Secret::from_static(#secret),
-            #public,
-        )
-        #master_key
+        code += "]))";
     }
+    code
 }
 
-fn public_value(krate: &TokenStream, public: &PublicConfig) -> TokenStream {
-    let key = public.key().as_str();
-    let cluster = public.cluster().as_str();
-    let host = match public.host().map(|host| host.as_str()) {
-        Some(host) => {
-            quote!(::core::option::Option::Some(#krate::Host::from_static(#host)))
-        }
-        None => quote!(::core::option::Option::None),
-    };
-    let port = match public.port() {
-        Some(port) => quote!(::core::option::Option::Some(#port)),
-        None => quote!(::core::option::Option::None),
-    };
-    let scheme = match (public.scheme_is_set(), public.scheme()) {
-        (false, _) => quote!(::core::option::Option::None),
-        (true, Scheme::Http) => quote!(::core::option::Option::Some(#krate::Scheme::Http)),
-        (true, Scheme::Https) => {
-            quote!(::core::option::Option::Some(#krate::Scheme::Https))
-        }
-    };
-    quote! {
-        #krate::PublicConfig::__from_parts(
-            #krate::Key::from_static(#key),
-            #krate::Cluster::from_static(#cluster),
-            #host,
-            #port,
-            #scheme,
+fn public_value(krate: &str, public: &PublicConfig) -> String {
+    let host = public.host().map(|host| {
+        format!(
+            "{krate}::Host::from_static({})",
+            Literal::string(host.as_str())
         )
+    });
+    let port = public
+        .port()
+        .map(|port| Literal::u16_suffixed(port).to_string());
+    let scheme = public.scheme_is_set().then(|| match public.scheme() {
+        Scheme::Http => format!("{krate}::Scheme::Http"),
+        Scheme::Https => format!("{krate}::Scheme::Https"),
+    });
+    format!(
+        r#"
+        {krate}::PublicConfig::__from_parts(
+            {krate}::Key::from_static({key}),
+            {krate}::Cluster::from_static({cluster}),
+            {host},
+            {port},
+            {scheme},
+        )"#,
+        key = Literal::string(public.key().as_str()),
+        cluster = Literal::string(public.cluster().as_str()),
+        host = option(host),
+        port = option(port),
+        scheme = option(scheme),
+    )
+}
+
+/// The code of an `Option` holding `code`, if any.
+pub(crate) fn option(code: Option<String>) -> String {
+    match code {
+        Some(code) => format!("::core::option::Option::Some({code})"),
+        None => "::core::option::Option::None".to_owned(),
     }
 }
 
@@ -160,6 +184,10 @@ mod tests {
     use pusher_config_core::rules::Mode;
 
     use super::*;
+
+    fn tokens(code: &str) -> TokenStream {
+        code.parse().expect("tokens")
+    }
 
     fn loaded(mode: Mode) -> Loaded {
         let mut sources = pusher_config_core::source::Loaded {
@@ -184,7 +212,7 @@ mod tests {
 
     #[test]
     fn tracking_reads_every_variable_and_file() {
-        let tokens = tracking(&loaded(Mode::Server)).to_string();
+        let tokens = rust(&tracking(&loaded(Mode::Server))).to_string();
         assert!(
             tokens.contains(r#"option_env ! ("PUSHER_KEY")"#),
             "{tokens}"
@@ -209,9 +237,12 @@ mod tests {
         std::fs::write(&file, text).expect("write");
         let path = file.to_str().expect("a UTF-8 path");
         let tokens = if client {
-            pusher_config(quote::quote!(client, env_file = #path))
+            pusher_config(tokens(&format!(
+                "client, env_file = {}",
+                Literal::string(path)
+            )))
         } else {
-            pusher_config(quote::quote!(env_file = #path))
+            pusher_config(tokens(&format!("env_file = {}", Literal::string(path))))
         };
         std::fs::remove_dir_all(&dir).ok();
         tokens.to_string()
@@ -281,7 +312,7 @@ mod tests {
 
     #[test]
     fn server_value_is_a_pusher_config_constant() {
-        let tokens = value(&quote::quote!(::pusher_config), &checked(Mode::Server)).to_string();
+        let tokens = rust(&value("::pusher_config", &checked(Mode::Server))).to_string();
         assert!(
             tokens.starts_with(":: pusher_config :: PusherConfig :: __from_parts"),
             "{tokens}"
@@ -317,8 +348,30 @@ mod tests {
     }
 
     #[test]
+    fn a_renamed_crate_prefixes_every_path() {
+        let tokens = rust(&value(":: my :: pc", &checked(Mode::Server))).to_string();
+        assert!(
+            tokens.starts_with(":: my :: pc :: PusherConfig :: __from_parts"),
+            "{tokens}"
+        );
+        assert_eq!(tokens.matches(":: my :: pc ::").count(), 6, "{tokens}");
+        assert!(!tokens.contains("pusher_config"), "{tokens}");
+    }
+
+    #[test]
+    fn code_that_does_not_parse_is_a_compile_error_without_the_code() {
+        let tokens = rust(r#"{ "3f7d0a9e6c1b8e2d4a57" "#).to_string();
+        assert!(tokens.contains("compile_error"), "{tokens}");
+        assert!(
+            tokens.contains("this is a bug in pusher-config"),
+            "{tokens}"
+        );
+        assert!(!tokens.contains("3f7d0a9e6c1b8e2d4a57"), "{tokens}");
+    }
+
+    #[test]
     fn client_value_holds_no_app_id_or_secret() {
-        let tokens = value(&quote::quote!(::pusher_config), &checked(Mode::Client)).to_string();
+        let tokens = rust(&value("::pusher_config", &checked(Mode::Client))).to_string();
         assert!(
             tokens.starts_with(":: pusher_config :: PublicConfig :: __from_parts"),
             "{tokens}"
