@@ -355,6 +355,44 @@ mod tests {
         assert!(!none.contains("with_encryption_master_key"), "{none}");
     }
 
+    /// A self-hosted server takes any app id, key and secret without whitespace: the values
+    /// reach the constant exactly, whatever Rust's string syntax or `format!` makes of them.
+    #[test]
+    fn self_hosted_values_with_braces_backslashes_and_non_ascii_reach_the_constant_whole() {
+        let (app_id, key, secret) = (r"app{0}", r"k\ey\n{}", "s\u{e9}cr\u{20ac}t}}");
+        let vars = pusher_config_core::source::Vars::from_pairs([
+            ("PUSHER_HOST", "ws.example.test"),
+            ("PUSHER_APP_ID", app_id),
+            ("PUSHER_KEY", key),
+            ("PUSHER_SECRET", secret),
+        ]);
+        let checked = pusher_config_core::rules::check(&vars, Mode::Server)
+            .unwrap_or_else(|problems| panic!("{problems:?}"));
+        let tokens = rust(&value("::pusher_config", &checked));
+        let mut strings = Vec::new();
+        collect_strings(tokens, &mut strings);
+        for expected in [app_id, key, secret, "ws.example.test"] {
+            assert!(
+                strings.iter().any(|s| s == expected),
+                "{expected}: {strings:?}"
+            );
+        }
+    }
+
+    fn collect_strings(tokens: TokenStream, out: &mut Vec<String>) {
+        for tree in tokens {
+            match tree {
+                TokenTree::Group(group) => collect_strings(group.stream(), out),
+                TokenTree::Literal(literal) => {
+                    if let Ok(lit) = syn::parse_str::<syn::LitStr>(&literal.to_string()) {
+                        out.push(lit.value());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     #[test]
     fn code_that_does_not_parse_is_a_compile_error_without_the_code() {
         let tokens = rust(r#"{ "3f7d0a9e6c1b8e2d4a57" "#).to_string();
