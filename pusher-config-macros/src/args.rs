@@ -89,7 +89,9 @@ impl Parse for Args {
 /// The path in `crate = "…"`: `pc`, `::pc` or `my::pc`, nothing else, as the expansion writes it.
 fn crate_path(lit: &LitStr) -> syn::Result<String> {
     let tokens: TokenStream = lit.parse()?;
-    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    // The tokens' text, not the literal's: a comment in it would reach the expansion.
+    let text = tokens.to_string();
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let colons_at = |i: usize| {
         matches!(
             (trees.get(i), trees.get(i + 1)),
@@ -112,7 +114,7 @@ fn crate_path(lit: &LitStr) -> syn::Result<String> {
         at += 2;
     };
     if is_path {
-        return Ok(tokens.to_string());
+        return Ok(text);
     }
     let message = format!(
         "`{}` is not a path; `crate` names the `pusher-config` crate, as in `crate = \"pc\"`",
@@ -150,6 +152,9 @@ mod tests {
         assert!(args.client);
         let args = parse(r#"crate = "::my::pc""#).expect("a path");
         assert_eq!(args.krate(), ":: my :: pc");
+        // A comment in the literal never reaches the expansion, where it would hide code.
+        let args = parse(r#"crate = "pc // a comment""#).expect("a path");
+        assert_eq!(args.krate(), "pc");
         for bad in ["not a path", "pc::", "", "::"] {
             assert!(parse(&format!("crate = {bad:?}")).is_err(), "{bad}");
         }

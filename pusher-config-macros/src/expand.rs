@@ -119,15 +119,11 @@ fn value(krate: &str, checked: &Checked) -> String {
     let Some(server) = checked.server() else {
         return public;
     };
-    let mut code = format!(
-        r#"
-        {krate}::PusherConfig::__from_parts(
-            {krate}::AppId::from_static({app_id}),
-            {krate}::Secret::from_static({secret}),
-            {public},
-        )"#,
-        app_id = Literal::string(server.app_id().as_str()),
-        secret = Literal::string(server.secret().expose_secret()),
+    let mut code = pusher_config_code(
+        krate,
+        &Literal::string(server.app_id().as_str()).to_string(),
+        &Literal::string(server.secret().expose_secret()).to_string(),
+        &public,
     );
     if let Some(key) = server.encryption_master_key() {
         code += &format!(".with_encryption_master_key({krate}::EncryptionMasterKey::from_bytes([");
@@ -153,6 +149,32 @@ fn public_value(krate: &str, public: &PublicConfig) -> String {
         Scheme::Http => format!("{krate}::Scheme::Http"),
         Scheme::Https => format!("{krate}::Scheme::Https"),
     });
+    let key = Literal::string(public.key().as_str()).to_string();
+    let cluster = Literal::string(public.cluster().as_str()).to_string();
+    public_config_code(krate, &key, &cluster, [host, port, scheme])
+}
+
+/// The code of a `PusherConfig` from the code of its app id and secret (`&'static str`s) and
+/// of its public part: the one template of the value and of the [`fallback`].
+pub(crate) fn pusher_config_code(krate: &str, app_id: &str, secret: &str, public: &str) -> String {
+    format!(
+        r#"
+        {krate}::PusherConfig::__from_parts(
+            {krate}::AppId::from_static({app_id}),
+            {krate}::Secret::from_static({secret}),
+            {public},
+        )"#
+    )
+}
+
+/// The code of a `PublicConfig` from the code of its key and cluster (`&'static str`s) and of
+/// its host, port and scheme, if set.
+pub(crate) fn public_config_code(
+    krate: &str,
+    key: &str,
+    cluster: &str,
+    [host, port, scheme]: [Option<String>; 3],
+) -> String {
     format!(
         r#"
         {krate}::PublicConfig::__from_parts(
@@ -162,8 +184,6 @@ fn public_value(krate: &str, public: &PublicConfig) -> String {
             {port},
             {scheme},
         )"#,
-        key = Literal::string(public.key().as_str()),
-        cluster = Literal::string(public.cluster().as_str()),
         host = option(host),
         port = option(port),
         scheme = option(scheme),
@@ -171,7 +191,7 @@ fn public_value(krate: &str, public: &PublicConfig) -> String {
 }
 
 /// The code of an `Option` holding `code`, if any.
-pub(crate) fn option(code: Option<String>) -> String {
+fn option(code: Option<String>) -> String {
     match code {
         Some(code) => format!("::core::option::Option::Some({code})"),
         None => "::core::option::Option::None".to_owned(),

@@ -5,7 +5,7 @@ use proc_macro2::Literal;
 
 use pusher_config_core::rules::Mode;
 
-use crate::expand::option;
+use crate::expand::{public_config_code, pusher_config_code};
 
 /// The code of a block: one `compile_error!` per message, at the macro call, then an empty value
 /// of `mode`'s type (of the runtime crate at `krate`).
@@ -14,27 +14,11 @@ pub(crate) fn fallback(krate: &str, mode: Mode, messages: &[String]) -> String {
     for message in messages {
         code += &format!("::core::compile_error!({});", Literal::string(message));
     }
-    let public = format!(
-        r#"
-        {krate}::PublicConfig::__from_parts(
-            {krate}::Key::from_static(""),
-            {krate}::Cluster::from_static({krate}::DEFAULT_CLUSTER),
-            {none},
-            {none},
-            {none},
-        )"#,
-        none = option(None),
-    );
+    let cluster = format!("{krate}::DEFAULT_CLUSTER");
+    let public = public_config_code(krate, r#""""#, &cluster, [None, None, None]);
     code += &match mode {
         Mode::Client => public,
-        Mode::Server => format!(
-            r#"
-            {krate}::PusherConfig::__from_parts(
-                {krate}::AppId::from_static(""),
-                {krate}::Secret::from_static(""),
-                {public},
-            )"#
-        ),
+        Mode::Server => pusher_config_code(krate, r#""""#, r#""""#, &public),
     };
     code + "}"
 }
